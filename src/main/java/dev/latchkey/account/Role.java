@@ -1,0 +1,7 @@
+package dev.latchkey.account;
+
+public enum Role {
+
+	ADMIN
+
+}

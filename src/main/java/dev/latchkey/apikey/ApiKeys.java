@@ -1,0 +1,145 @@
+package dev.latchkey.apikey;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+import dev.latchkey.account.UserId;
+import dev.latchkey.tenant.TenantId;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Repository;
+
+/** Every query that reads a tenant's keys takes the tenant: a key id alone finds nothing. */
+@Repository
+class ApiKeys {
+
+	private static final String SELECT = "select k.id, k.public_id, k.tenant_id, k.environment, k.name, k.token_prefix, "
+			+ "k.created_at, k.created_by, u.display_name, u.email, k.expires_at, k.active, k.deactivated_at, "
+			+ "k.deleted_at, k.last_used_at from api_keys k join users u on u.id = k.created_by ";
+
+	private final JdbcClient jdbc;
+
+	private final JdbcTemplate jdbcTemplate;
+
+	ApiKeys(JdbcClient jdbc, JdbcTemplate jdbcTemplate) {
+		this.jdbc = jdbc;
+		this.jdbcTemplate = jdbcTemplate;
+	}
+
+	long insert(String publicId, TenantId tenant, Environment environment, String name, String tokenPrefix,
+			String tokenHash, Instant createdAt, UserId createdBy, Instant expiresAt) {
+		var keys = new GeneratedKeyHolder();
+		this.jdbc
+			.sql("insert into api_keys (public_id, tenant_id, environment, name, token_prefix, token_hash, created_at, "
+					+ "created_by, expires_at, active) values (?, ?, ?, ?, ?, ?, ?, ?, ?, true)")
+			.params(publicId, tenant.value(), environment.value(), name, tokenPrefix, tokenHash,
+					Timestamp.from(createdAt), createdBy.value(), timestamp(expiresAt))
+			.update(keys, "id");
+		return keys.getKey().longValue();
+	}
+
+	Optional<ApiKey> find(TenantId tenant, String publicId) {
+		return this.jdbc.sql(SELECT + "where k.tenant_id = ? and k.public_id = ? and k.deleted_at is null")
+			.params(tenant.value(), publicId)
+			.query(ApiKeys::map)
+			.optional();
+	}
+
+	/**
+	 * A page of the tenant's keys, newest first, optionally only those whose name contains the search text or
+	 * whose prefix starts with it (case-insensitive).
+	 */
+	ApiKeyPage page(TenantId tenant, String search, int page, int size) {
+		var where = new StringBuilder("where k.tenant_id = ? and k.deleted_at is null ");
+		List<Object> params = new ArrayList<>(List.of(tenant.value()));
+		if (search != null && !search.isBlank()) {
+			String needle = escapeLike(search.trim().toLowerCase(Locale.ROOT));
+			where.append("and (lower(k.name) like ? escape '\\' or k.token_prefix like ? escape '\\') ");
+			params.add("%" + needle + "%");
+			params.add(needle + "%");
+		}
+		long total = this.jdbc.sql("select count(*) from api_keys k " + where).params(params).query(Long.class).single();
+		List<Object> pageParams = new ArrayList<>(params);
+		pageParams.add(size);
+		pageParams.add((long) page * size);
+		List<ApiKey> keys = this.jdbc
+			.sql(SELECT + where + "order by k.created_at desc, k.id desc limit ? offset ?")
+			.params(pageParams)
+			.query(ApiKeys::map)
+			.list();
+		return new ApiKeyPage(keys, page, size, total);
+	}
+
+	/** Writes the state an {@link ApiKey} guards; the tenant in the condition keeps it inside its tenant. */
+	void saveState(ApiKey key) {
+		this.jdbc
+			.sql("update api_keys set active = ?, deactivated_at = ?, deleted_at = ? where id = ? and tenant_id = ?")
+			.params(key.isActive(), timestamp(key.deactivatedAt()), timestamp(key.deletedAt()), key.id(),
+					key.tenantId().value())
+			.update();
+	}
+
+	/** The authentication look-up: one equality match on the unique token-hash index. */
+	Optional<StoredCredential> findCredential(String tokenHash) {
+		return this.jdbc
+			.sql("select k.id, k.public_id, k.tenant_id, t.name as tenant_name, k.name, k.environment, k.created_by, "
+					+ "k.expires_at, k.active, k.deleted_at, k.last_used_at from api_keys k "
+					+ "join tenants t on t.id = k.tenant_id where k.token_hash = ?")
+			.param(tokenHash)
+			.query((rs, n) -> new StoredCredential(
+					new AuthenticatedKey(rs.getLong("id"), rs.getString("public_id"), new TenantId(rs.getLong("tenant_id")),
+							rs.getString("tenant_name"), rs.getString("name"), environment(rs.getString("environment")),
+							new UserId(rs.getLong("created_by")), instant(rs, "expires_at")),
+					rs.getBoolean("active") && rs.getTimestamp("deleted_at") == null, instant(rs, "last_used_at")))
+			.optional();
+	}
+
+	/** Moves each key's last-used time forward, never back, in one batch. */
+	void recordLastUsed(Map<Long, Instant> lastUsedByKey) {
+		List<Object[]> rows = lastUsedByKey.entrySet()
+			.stream()
+			.map((e) -> new Object[] { Timestamp.from(e.getValue()), e.getKey(), Timestamp.from(e.getValue()) })
+			.toList();
+		this.jdbcTemplate.batchUpdate(
+				"update api_keys set last_used_at = ? where id = ? and (last_used_at is null or last_used_at < ?)", rows);
+	}
+
+	record StoredCredential(AuthenticatedKey key, boolean enabled, Instant lastUsedAt) {
+	}
+
+	private static String escapeLike(String text) {
+		return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+	}
+
+	private static Environment environment(String value) {
+		return Environment.valueOf(value.toUpperCase(Locale.ROOT));
+	}
+
+	private static Timestamp timestamp(Instant instant) {
+		return (instant != null) ? Timestamp.from(instant) : null;
+	}
+
+	private static Instant instant(ResultSet rs, String column) throws SQLException {
+		Timestamp value = rs.getTimestamp(column);
+		return (value != null) ? value.toInstant() : null;
+	}
+
+	private static ApiKey map(ResultSet rs, int row) throws SQLException {
+		return new ApiKey(rs.getLong("id"), rs.getString("public_id"), new TenantId(rs.getLong("tenant_id")),
+				environment(rs.getString("environment")), rs.getString("name"), rs.getString("token_prefix"),
+				instant(rs, "created_at"), new ApiKey.Creator(new UserId(rs.getLong("created_by")), rs.getString("display_name"),
+						rs.getString("email")),
+				instant(rs, "expires_at"), rs.getBoolean("active"), instant(rs, "deactivated_at"),
+				instant(rs, "deleted_at"), instant(rs, "last_used_at"));
+	}
+
+}

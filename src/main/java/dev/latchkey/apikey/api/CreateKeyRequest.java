@@ -1,0 +1,41 @@
+package dev.latchkey.apikey.api;
+
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.latchkey.InvalidInputException;
+import dev.latchkey.apikey.NewApiKey;
+import io.swagger.v3.oas.annotations.media.Schema;
+
+/**
+ * The body of a create call. The annotations document the contract; the rules themselves are checked once, by
+ * the key service.
+ */
+@Schema(name = "CreateKeySchema")
+record CreateKeyRequest(
+		@Schema(description = "A descriptive name for the key", requiredMode = Schema.RequiredMode.REQUIRED,
+				minLength = 1, maxLength = 128) String name,
+		@JsonProperty("expires_at") @Schema(description = "When the key stops working (RFC 3339); absent for never",
+				format = "date-time", type = "string") String expiresAt,
+		@Schema(description = "development (default) or production, where the tenant has production",
+				allowableValues = { "development", "production" }) String environment) {
+
+	NewApiKey toNewApiKey() {
+		return new NewApiKey(this.name, parseExpiresAt(), this.environment);
+	}
+
+	private java.time.Instant parseExpiresAt() {
+		if (this.expiresAt == null) {
+			return null;
+		}
+		try {
+			return OffsetDateTime.parse(this.expiresAt.trim()).toInstant();
+		}
+		catch (DateTimeParseException ex) {
+			throw new InvalidInputException("expires_at",
+					"expires_at must be an RFC 3339 date-time with an offset, such as 2030-01-31T12:00:00Z");
+		}
+	}
+
+}

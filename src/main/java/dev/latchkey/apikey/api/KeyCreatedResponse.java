@@ -1,0 +1,32 @@
+package dev.latchkey.apikey.api;
+
+import java.time.Instant;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.latchkey.apikey.CreatedApiKey;
+import io.swagger.v3.oas.annotations.media.Schema;
+
+/** The answer to a create call: the only response that ever carries the full token. */
+@Schema(name = "ApiKeyCreatedSchema")
+record KeyCreatedResponse(@Schema(accessMode = Schema.AccessMode.READ_ONLY) Instant created,
+		@JsonProperty("heron_id") @Schema(accessMode = Schema.AccessMode.READ_ONLY) String heronId,
+		@JsonProperty("is_active") @Schema(accessMode = Schema.AccessMode.READ_ONLY) boolean isActive,
+		@Schema(accessMode = Schema.AccessMode.READ_ONLY) String name,
+		@Schema(accessMode = Schema.AccessMode.READ_ONLY, description = "Full token - shown only once") String token,
+		@JsonProperty("token_prefix") @Schema(accessMode = Schema.AccessMode.READ_ONLY) String tokenPrefix,
+		@JsonProperty("expires_at") @Schema(accessMode = Schema.AccessMode.READ_ONLY, nullable = true) Instant expiresAt,
+		@Schema(accessMode = Schema.AccessMode.READ_ONLY) String environment,
+		@JsonProperty("created_by") @Schema(accessMode = Schema.AccessMode.READ_ONLY) String createdBy) {
+
+	static KeyCreatedResponse of(CreatedApiKey created) {
+		var key = created.key();
+		return new KeyCreatedResponse(key.createdAt(), key.publicId(), key.isActive(), key.name(), created.token(),
+				key.tokenPrefix(), key.expiresAt(), key.environment().value(), key.createdBy().email());
+	}
+
+	@Override
+	public String toString() {
+		return "KeyCreatedResponse[heronId=" + this.heronId + ", tokenPrefix=" + this.tokenPrefix + "]";
+	}
+
+}

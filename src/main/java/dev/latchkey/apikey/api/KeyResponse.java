@@ -1,0 +1,29 @@
+package dev.latchkey.apikey.api;
+
+import java.time.Clock;
+import java.time.Instant;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.latchkey.apikey.ApiKey;
+import io.swagger.v3.oas.annotations.media.Schema;
+
+/** A key as the API shows it: never its token or hash, only the prefix. */
+@Schema(name = "ApiKeySchema")
+record KeyResponse(@JsonProperty("heron_id") @Schema(accessMode = Schema.AccessMode.READ_ONLY) String heronId,
+		@Schema(accessMode = Schema.AccessMode.READ_ONLY) String name,
+		@JsonProperty("token_prefix") @Schema(accessMode = Schema.AccessMode.READ_ONLY) String tokenPrefix,
+		@Schema(allowableValues = { "development", "production" }) String environment,
+		@Schema(accessMode = Schema.AccessMode.READ_ONLY) Instant created,
+		@JsonProperty("expires_at") @Schema(nullable = true) Instant expiresAt,
+		@JsonProperty("is_active") @Schema(accessMode = Schema.AccessMode.READ_ONLY) boolean isActive,
+		@Schema(allowableValues = { "active", "inactive", "expired" }) String status,
+		@JsonProperty("created_by") @Schema(description = "Email of the user who created the key") String createdBy,
+		@JsonProperty("last_used_at") @Schema(nullable = true, description = "To the minute") Instant lastUsedAt) {
+
+	static KeyResponse of(ApiKey key, Clock clock) {
+		return new KeyResponse(key.publicId(), key.name(), key.tokenPrefix(), key.environment().value(),
+				key.createdAt(), key.expiresAt(), key.isActive(), key.statusAt(clock.instant()).name().toLowerCase(),
+				key.createdBy().email(), key.lastUsedAt());
+	}
+
+}

@@ -1,0 +1,55 @@
+package dev.latchkey.audit;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+
+import dev.latchkey.tenant.TenantId;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+public class AuditLog {
+
+	private final JdbcClient jdbc;
+
+	AuditLog(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	public void record(Actor actor, String action, Long apiKeyId, Instant now) {
+		this.jdbc
+			.sql("insert into audit_events (tenant_id, actor_user_id, actor_key_id, action, api_key_id, occurred_at, client_ip) "
+					+ "values (?, ?, ?, ?, ?, ?, ?)")
+			.params(actor.tenantId().value(), (actor.userId() != null) ? actor.userId().value() : null,
+					actor.apiKeyId(), action, apiKeyId, Timestamp.from(now), truncate(actor.clientIp()))
+			.update();
+	}
+
+	/** A key's history, oldest first, naming the user and, for API calls, the key that acted. */
+	public List<AuditEvent> forKey(TenantId tenant, long apiKeyId) {
+		return this.jdbc
+			.sql("select e.action, e.occurred_at, e.client_ip, u.display_name, u.email, k.token_prefix "
+					+ "from audit_events e left join users u on u.id = e.actor_user_id "
+					+ "left join api_keys k on k.id = e.actor_key_id "
+					+ "where e.tenant_id = ? and e.api_key_id = ? order by e.occurred_at, e.id")
+			.params(tenant.value(), apiKeyId)
+			.query((rs, n) -> {
+				String user = rs.getString("display_name");
+				if (user == null || user.isBlank()) {
+					user = rs.getString("email");
+				}
+				String viaKey = rs.getString("token_prefix");
+				String actor = (viaKey != null) ? user + " (API key " + viaKey + "…)" : user;
+				return new AuditEvent(rs.getString("action"), actor, rs.getTimestamp("occurred_at").toInstant(),
+						rs.getString("client_ip"));
+			})
+			.list();
+	}
+
+	private static String truncate(String clientIp) {
+		return (clientIp != null && clientIp.length() > 64) ? clientIp.substring(0, 64) : clientIp;
+	}
+
+}

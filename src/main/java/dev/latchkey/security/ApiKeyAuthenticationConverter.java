@@ -1,0 +1,22 @@
+package dev.latchkey.security;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.springframework.security.core.Authentication;
+import org.springframework.security.web.authentication.AuthenticationConverter;
+
+/**
+ * Reads the key from the {@code x-api-key} header, and only from there: a key in a query string would end up in
+ * access logs and browser history, so it is never looked at.
+ */
+final class ApiKeyAuthenticationConverter implements AuthenticationConverter {
+
+	static final String HEADER = "x-api-key";
+
+	@Override
+	public Authentication convert(HttpServletRequest request) {
+		String presented = request.getHeader(HEADER);
+		return (presented != null) ? ApiKeyAuthentication.unauthenticated(presented) : null;
+	}
+
+}

@@ -1,0 +1,74 @@
+package dev.latchkey.security;
+
+import dev.latchkey.apikey.ApiKeyAuthenticator;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AuthenticationEntryPointFailureHandler;
+import org.springframework.security.web.authentication.AuthenticationFilter;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+
+/**
+ * Two filter chains: a stateless one for the JSON API under {@code /api/**}, authenticated by the
+ * {@code x-api-key} header, ahead of the dashboard's session-based one.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfig {
+
+	static final String CONTENT_SECURITY_POLICY = "default-src 'self'; frame-ancestors 'none'";
+
+	@Bean
+	@Order(1)
+	SecurityFilterChain apiChain(HttpSecurity http, ApiKeyAuthenticator authenticator) throws Exception {
+		var entryPoint = new ProblemAuthenticationEntryPoint();
+		var apiKeyFilter = new AuthenticationFilter(new ProviderManager(new ApiKeyAuthenticationProvider(authenticator)),
+				new ApiKeyAuthenticationConverter());
+		apiKeyFilter.setSuccessHandler((request, response, authentication) -> {
+		});
+		apiKeyFilter.setFailureHandler(new AuthenticationEntryPointFailureHandler(entryPoint));
+		return http.securityMatcher("/api/**")
+			.authorizeHttpRequests((requests) -> requests.requestMatchers(HttpMethod.GET, "/api/hello_world")
+				.permitAll()
+				.anyRequest()
+				.authenticated())
+			.addFilterAt(apiKeyFilter, BasicAuthenticationFilter.class)
+			.sessionManagement((sessions) -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.requestCache((cache) -> cache.disable())
+			.csrf((csrf) -> csrf.disable())
+			.exceptionHandling((exceptions) -> exceptions.authenticationEntryPoint(entryPoint))
+			.headers((headers) -> headers.contentSecurityPolicy((csp) -> csp.policyDirectives(CONTENT_SECURITY_POLICY)))
+			.build();
+	}
+
+	@Bean
+	@Order(2)
+	SecurityFilterChain webChain(HttpSecurity http) throws Exception {
+		return http
+			.authorizeHttpRequests((requests) -> requests
+				.requestMatchers("/login", "/forgot-password", "/reset-password", "/css/**", "/js/**", "/webjars/**",
+						"/favicon.ico", "/error", "/swagger", "/swagger/**", "/swagger-ui/**", "/swagger-ui.html")
+				.permitAll()
+				.anyRequest()
+				.authenticated())
+			.formLogin((form) -> form.loginPage("/login").defaultSuccessUrl("/settings/api-credentials", true))
+			.logout((logout) -> logout.logoutSuccessUrl("/login?logout"))
+			.headers((headers) -> headers.contentSecurityPolicy((csp) -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+				.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)))
+			.build();
+	}
+
+	@Bean
+	PasswordEncoder passwordEncoder() {
+		return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+	}
+
+}

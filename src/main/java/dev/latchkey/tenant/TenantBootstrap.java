@@ -1,0 +1,80 @@
+package dev.latchkey.tenant;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.Base64;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import dev.latchkey.account.Role;
+import dev.latchkey.account.Users;
+
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** On the first start with an empty database, creates a tenant and its first admin; on later starts, nothing. */
+@Component
+class TenantBootstrap implements ApplicationRunner {
+
+	private static final Logger log = LoggerFactory.getLogger(TenantBootstrap.class);
+
+	private final BootstrapProperties properties;
+
+	private final Tenants tenants;
+
+	private final Users users;
+
+	private final PasswordEncoder passwordEncoder;
+
+	private final TransactionTemplate transaction;
+
+	private final Clock clock;
+
+	TenantBootstrap(BootstrapProperties properties, Tenants tenants, Users users, PasswordEncoder passwordEncoder,
+			TransactionTemplate transaction, Clock clock) {
+		this.properties = properties;
+		this.tenants = tenants;
+		this.users = users;
+		this.passwordEncoder = passwordEncoder;
+		this.transaction = transaction;
+		this.clock = clock;
+	}
+
+	@Override
+	public void run(ApplicationArguments args) {
+		this.transaction.executeWithoutResult((status) -> {
+			if (!this.tenants.isEmpty()) {
+				return;
+			}
+			String password = this.properties.adminPassword();
+			boolean generated = (password == null || password.isBlank());
+			if (generated) {
+				password = generatePassword();
+			}
+			Tenant tenant = this.tenants.create(this.properties.tenant(), this.properties.production(),
+					this.clock.instant());
+			this.users.create(tenant.id(), this.properties.adminEmail(), this.properties.adminName(),
+					this.passwordEncoder.encode(password), Role.ADMIN, this.clock.instant());
+			if (generated) {
+				// The one time this password is ever shown: the admin needs it to sign in for the first time.
+				log.warn("Created tenant '{}' and its admin {} with the generated password: {}  (shown once; "
+						+ "change it with 'Forgot password?' or set latchkey.bootstrap.admin-password)",
+						tenant.name(), this.properties.adminEmail(), password);
+			}
+			else {
+				log.info("Created tenant '{}' and its admin {}", tenant.name(), this.properties.adminEmail());
+			}
+		});
+	}
+
+	private static String generatePassword() {
+		byte[] bytes = new byte[18];
+		new SecureRandom().nextBytes(bytes);
+		return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+	}
+
+}
