@@ -2,6 +2,7 @@ package dev.latchkey.security;
 
 import java.util.Map;
 
+import dev.latchkey.account.web.SignInFailureHandler;
 import dev.latchkey.apikey.ApiKeyAuthenticator;
 
 import org.springframework.context.annotation.Bean;
@@ -63,7 +64,9 @@ class SecurityConfig {
 				.permitAll()
 				.anyRequest()
 				.authenticated())
-			.formLogin((form) -> form.loginPage("/login").defaultSuccessUrl("/settings/api-credentials", true))
+			.formLogin((form) -> form.loginPage("/login")
+				.defaultSuccessUrl("/settings/api-credentials", true)
+				.failureHandler(new SignInFailureHandler()))
 			.logout((logout) -> logout.logoutSuccessUrl("/login?logout"))
 			.headers((headers) -> headers.contentSecurityPolicy((csp) -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
 				.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)))
