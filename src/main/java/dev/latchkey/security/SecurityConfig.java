@@ -1,5 +1,8 @@
 package dev.latchkey.security;
 
+import java.util.Map;
+
+import dev.latchkey.account.web.SignInFailureHandler;
 import dev.latchkey.apikey.ApiKeyAuthenticator;
 
 import org.springframework.context.annotation.Bean;
@@ -9,7 +12,9 @@ import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
-import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AuthenticationEntryPointFailureHandler;
@@ -59,16 +64,23 @@ class SecurityConfig {
 				.permitAll()
 				.anyRequest()
 				.authenticated())
-			.formLogin((form) -> form.loginPage("/login").defaultSuccessUrl("/settings/api-credentials", true))
+			.formLogin((form) -> form.loginPage("/login")
+				.defaultSuccessUrl("/settings/api-credentials", true)
+				.failureHandler(new SignInFailureHandler()))
 			.logout((logout) -> logout.logoutSuccessUrl("/login?logout"))
 			.headers((headers) -> headers.contentSecurityPolicy((csp) -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
 				.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)))
 			.build();
 	}
 
+	/**
+	 * New hashes are Argon2id: bcrypt reads only the first 72 bytes, and a 128-character passphrase of emoji is
+	 * up to 512, so bcrypt would silently truncate it. Existing {@code {bcrypt}} hashes still verify.
+	 */
 	@Bean
 	PasswordEncoder passwordEncoder() {
-		return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+		return new DelegatingPasswordEncoder("argon2", Map.of("argon2", Argon2PasswordEncoder.defaultsForSpringSecurity_v5_8(),
+				"bcrypt", new BCryptPasswordEncoder()));
 	}
 
 }

@@ -1,0 +1,22 @@
+package dev.latchkey.account.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpSession;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+
+/** The sign-in page. Spring Security's form login handles the POST; this only renders the form. */
+@Controller
+class LoginController {
+
+	@GetMapping("/login")
+	String login(HttpServletRequest request, Model model) {
+		model.addAttribute("failed", request.getParameter("error") != null);
+		model.addAttribute("signedOut", request.getParameter("logout") != null);
+		model.addAttribute("email", SignInFailureHandler.takeEmail(request.getSession(false)));
+		return "account/login";
+	}
+
+}

@@ -1,0 +1,47 @@
+package dev.latchkey;
+
+import java.time.Instant;
+
+import dev.latchkey.account.Role;
+import dev.latchkey.account.User;
+import dev.latchkey.account.Users;
+import dev.latchkey.tenant.Tenant;
+import dev.latchkey.tenant.Tenants;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Component;
+
+/** Creates tenants and users the way the application stores them. Import it into a test context. */
+@Component
+public class TestAccounts {
+
+	private final Tenants tenants;
+
+	private final Users users;
+
+	private final PasswordEncoder passwordEncoder;
+
+	private final JdbcClient jdbc;
+
+	TestAccounts(Tenants tenants, Users users, PasswordEncoder passwordEncoder, JdbcClient jdbc) {
+		this.tenants = tenants;
+		this.users = users;
+		this.passwordEncoder = passwordEncoder;
+		this.jdbc = jdbc;
+	}
+
+	public Tenant tenant(String name, boolean production) {
+		return this.tenants.create(name, production, Instant.now());
+	}
+
+	public User admin(Tenant tenant, String email, String displayName, String password) {
+		return this.users.create(tenant.id(), email, displayName, this.passwordEncoder.encode(password), Role.ADMIN,
+				Instant.now());
+	}
+
+	public void disable(User user) {
+		this.jdbc.sql("update users set enabled = false where id = ?").param(user.id().value()).update();
+	}
+
+}
