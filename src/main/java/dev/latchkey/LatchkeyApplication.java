@@ -15,7 +15,7 @@ public class LatchkeyApplication {
 
 	/** Time comes from here, so expiry and throttling can be tested without sleeping. */
 	@Bean
-	Clock clock() {
+	Clock systemClock() {
 		return Clock.systemUTC();
 	}
 

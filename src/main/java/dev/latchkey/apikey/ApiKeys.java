@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -42,7 +43,7 @@ class ApiKeys {
 			.sql("insert into api_keys (public_id, tenant_id, environment, name, token_prefix, token_hash, created_at, "
 					+ "created_by, expires_at, active) values (?, ?, ?, ?, ?, ?, ?, ?, ?, true)")
 			.params(publicId, tenant.value(), environment.value(), name, tokenPrefix, tokenHash,
-					Timestamp.from(createdAt), createdBy.value(), timestamp(expiresAt))
+					timestamp(createdAt), createdBy.value(), timestamp(expiresAt))
 			.update(keys, "id");
 		return keys.getKey().longValue();
 	}
@@ -107,7 +108,7 @@ class ApiKeys {
 	void recordLastUsed(Map<Long, Instant> lastUsedByKey) {
 		List<Object[]> rows = lastUsedByKey.entrySet()
 			.stream()
-			.map((e) -> new Object[] { Timestamp.from(e.getValue()), e.getKey(), Timestamp.from(e.getValue()) })
+			.map((e) -> new Object[] { timestamp(e.getValue()), e.getKey(), timestamp(e.getValue()) })
 			.toList();
 		this.jdbcTemplate.batchUpdate(
 				"update api_keys set last_used_at = ? where id = ? and (last_used_at is null or last_used_at < ?)", rows);
@@ -124,8 +125,12 @@ class ApiKeys {
 		return Environment.valueOf(value.toUpperCase(Locale.ROOT));
 	}
 
+	/**
+	 * Both databases keep microseconds and would round the rest; truncating instead means a key never outlives
+	 * the expiration it was given.
+	 */
 	private static Timestamp timestamp(Instant instant) {
-		return (instant != null) ? Timestamp.from(instant) : null;
+		return (instant != null) ? Timestamp.from(instant.truncatedTo(ChronoUnit.MICROS)) : null;
 	}
 
 	private static Instant instant(ResultSet rs, String column) throws SQLException {

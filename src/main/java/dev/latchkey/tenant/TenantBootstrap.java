@@ -3,10 +3,12 @@ package dev.latchkey.tenant;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Base64;
+import java.util.List;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import dev.latchkey.account.PasswordPolicy;
 import dev.latchkey.account.Role;
 import dev.latchkey.account.Users;
 
@@ -30,16 +32,19 @@ class TenantBootstrap implements ApplicationRunner {
 
 	private final PasswordEncoder passwordEncoder;
 
+	private final PasswordPolicy passwordPolicy;
+
 	private final TransactionTemplate transaction;
 
 	private final Clock clock;
 
 	TenantBootstrap(BootstrapProperties properties, Tenants tenants, Users users, PasswordEncoder passwordEncoder,
-			TransactionTemplate transaction, Clock clock) {
+			PasswordPolicy passwordPolicy, TransactionTemplate transaction, Clock clock) {
 		this.properties = properties;
 		this.tenants = tenants;
 		this.users = users;
 		this.passwordEncoder = passwordEncoder;
+		this.passwordPolicy = passwordPolicy;
 		this.transaction = transaction;
 		this.clock = clock;
 	}
@@ -54,6 +59,13 @@ class TenantBootstrap implements ApplicationRunner {
 			boolean generated = (password == null || password.isBlank());
 			if (generated) {
 				password = generatePassword();
+			}
+			List<String> violations = this.passwordPolicy.violations(password, this.properties.adminEmail());
+			if (!violations.isEmpty()) {
+				// Refuse to start rather than create an admin whose password the policy would refuse anywhere else.
+				throw new IllegalStateException("latchkey.bootstrap.admin-password breaks the password policy: "
+						+ String.join(" ", violations)
+						+ " Choose another, or leave it unset to have a strong one generated.");
 			}
 			Tenant tenant = this.tenants.create(this.properties.tenant(), this.properties.production(),
 					this.clock.instant());
@@ -71,6 +83,7 @@ class TenantBootstrap implements ApplicationRunner {
 		});
 	}
 
+	/** 144 random bits as 24 URL-safe characters: within the password policy's length rules. */
 	private static String generatePassword() {
 		byte[] bytes = new byte[18];
 		new SecureRandom().nextBytes(bytes);

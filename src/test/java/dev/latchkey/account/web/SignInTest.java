@@ -3,13 +3,13 @@ package dev.latchkey.account.web;
 import java.time.Duration;
 import java.util.Map;
 
-import dev.latchkey.MutableClock;
-import dev.latchkey.TestAccounts;
-import dev.latchkey.TestClockConfiguration;
+import dev.latchkey.support.MutableClock;
+import dev.latchkey.support.TestAccounts;
+import dev.latchkey.support.TestClockConfiguration;
 import dev.latchkey.account.User;
 import dev.latchkey.tenant.Tenant;
-import dev.latchkey.web.DashboardClient;
-import dev.latchkey.web.DashboardClient.Response;
+import dev.latchkey.support.DashboardClient;
+import dev.latchkey.support.DashboardClient.Response;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -54,7 +54,7 @@ class SignInTest {
 
 	@AfterEach
 	void resetClock() {
-		this.clock.reset();
+		this.clock.set(java.time.Instant.now());
 	}
 
 	@Test

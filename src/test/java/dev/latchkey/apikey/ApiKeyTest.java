@@ -1,0 +1,74 @@
+package dev.latchkey.apikey;
+
+import java.time.Duration;
+import java.time.Instant;
+
+import dev.latchkey.account.UserId;
+import dev.latchkey.tenant.TenantId;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+class ApiKeyTest {
+
+	private static final Instant NOW = Instant.parse("2026-11-23T12:00:00Z");
+
+	@Test
+	void aNewKeyIsActive() {
+		assertThat(key(null).statusAt(NOW)).isEqualTo(KeyStatus.ACTIVE);
+	}
+
+	@Test
+	void deactivatingRecordsWhenAndIsIdempotent() {
+		ApiKey key = key(null);
+		assertThat(key.deactivate(NOW)).isTrue();
+		assertThat(key.statusAt(NOW)).isEqualTo(KeyStatus.INACTIVE);
+		assertThat(key.deactivatedAt()).isEqualTo(NOW);
+		assertThat(key.deactivate(NOW.plusSeconds(5))).isFalse();
+		assertThat(key.deactivatedAt()).isEqualTo(NOW);
+	}
+
+	@Test
+	void reactivatingRestoresAccess() {
+		ApiKey key = key(null);
+		key.deactivate(NOW);
+		assertThat(key.reactivate()).isTrue();
+		assertThat(key.statusAt(NOW)).isEqualTo(KeyStatus.ACTIVE);
+		assertThat(key.deactivatedAt()).isNull();
+		assertThat(key.reactivate()).isFalse();
+	}
+
+	@Test
+	void aKeyExpiresAtItsExpirationInstant() {
+		ApiKey key = key(NOW.plus(Duration.ofDays(7)));
+		assertThat(key.statusAt(NOW.plus(Duration.ofDays(7)).minusMillis(1))).isEqualTo(KeyStatus.ACTIVE);
+		assertThat(key.statusAt(NOW.plus(Duration.ofDays(7)))).isEqualTo(KeyStatus.EXPIRED);
+	}
+
+	@Test
+	void reactivatingAnExpiredKeyDoesNotReviveIt() {
+		ApiKey key = key(NOW.plusSeconds(60));
+		key.deactivate(NOW);
+		key.reactivate();
+		assertThat(key.statusAt(NOW.plusSeconds(61))).isEqualTo(KeyStatus.EXPIRED);
+	}
+
+	@Test
+	void aDeletedKeyCanNeitherBeReactivatedNorDeactivatedNorDeletedAgain() {
+		ApiKey key = key(null);
+		key.delete(NOW);
+		assertThat(key.isActive()).isFalse();
+		assertThat(key.deletedAt()).isEqualTo(NOW);
+		assertThatExceptionOfType(ApiKeyNotFoundException.class).isThrownBy(key::reactivate);
+		assertThatExceptionOfType(ApiKeyNotFoundException.class).isThrownBy(() -> key.deactivate(NOW));
+		assertThatExceptionOfType(ApiKeyNotFoundException.class).isThrownBy(() -> key.delete(NOW));
+	}
+
+	private static ApiKey key(Instant expiresAt) {
+		return new ApiKey(1, "id", new TenantId(1), Environment.DEVELOPMENT, "CI pipeline", "key_3f9a",
+				NOW.minusSeconds(3600), new ApiKey.Creator(new UserId(1), "Ada", "ada@example.com"), expiresAt, true,
+				null, null, null);
+	}
+
+}
