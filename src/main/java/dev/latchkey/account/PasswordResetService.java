@@ -52,6 +52,8 @@ public class PasswordResetService {
 
 	private final AuditLog audit;
 
+	private final SignInThrottle signInThrottle;
+
 	private final TransactionTemplate transaction;
 
 	private final PasswordResetProperties properties;
@@ -63,7 +65,7 @@ public class PasswordResetService {
 	PasswordResetService(Users users, PasswordResetTokens tokens, PasswordResetThrottle throttle,
 			PasswordResetMails mails, PasswordPolicy policy, PasswordEncoder encoder,
 			FindByIndexNameSessionRepository<? extends Session> sessions, Mailer mailer, AuditLog audit,
-			TransactionTemplate transaction, PasswordResetProperties properties, Clock clock) {
+			SignInThrottle signInThrottle, TransactionTemplate transaction, PasswordResetProperties properties, Clock clock) {
 		this.users = users;
 		this.tokens = tokens;
 		this.throttle = throttle;
@@ -73,6 +75,7 @@ public class PasswordResetService {
 		this.sessions = sessions;
 		this.mailer = mailer;
 		this.audit = audit;
+		this.signInThrottle = signInThrottle;
 		this.transaction = transaction;
 		this.properties = properties;
 		this.clock = clock;
@@ -140,6 +143,8 @@ public class PasswordResetService {
 				throw new InvalidResetLinkException();
 			}
 			this.users.updatePasswordHash(user.id(), hash);
+			// Whoever proved they read the account's email may sign in at once, even if it was locked out.
+			this.signInThrottle.succeeded(user.email());
 			this.audit.record(Actor.user(user.tenantId(), user.id(), clientIp), "password_reset", null, now);
 		});
 		int ended = endSessions(user);
