@@ -6,18 +6,25 @@ import java.util.Optional;
 
 import org.springframework.stereotype.Component;
 
-/** The per-request check of a presented token: no database write, at most one indexed read. */
+/**
+ * The per-request check of a presented token. A key this instance has seen recently is checked in memory: no
+ * database read, no write (last-used times are queued and written in batches). Otherwise one indexed read, whose
+ * answer is cached; see {@link CredentialCache} for why the cache never outlives a committed change.
+ */
 @Component
 public class ApiKeyAuthenticator {
 
 	private final ApiKeys keys;
 
+	private final CredentialCache cache;
+
 	private final LastUsedRecorder lastUsed;
 
 	private final Clock clock;
 
-	ApiKeyAuthenticator(ApiKeys keys, LastUsedRecorder lastUsed, Clock clock) {
+	ApiKeyAuthenticator(ApiKeys keys, CredentialCache cache, LastUsedRecorder lastUsed, Clock clock) {
 		this.keys = keys;
+		this.cache = cache;
 		this.lastUsed = lastUsed;
 		this.clock = clock;
 	}
@@ -27,18 +34,29 @@ public class ApiKeyAuthenticator {
 		if (!ApiKeyToken.isWellFormed(presented)) {
 			return Optional.empty();
 		}
-		Optional<ApiKeys.StoredCredential> stored = this.keys.findCredential(ApiKeyToken.hash(presented));
+		String tokenHash = ApiKeyToken.hash(presented);
+		CachedCredential credential = this.cache.lookup(tokenHash);
+		if (credential == null) {
+			credential = load(tokenHash);
+		}
 		Instant now = this.clock.instant();
-		if (stored.isEmpty() || !stored.get().enabled() || isExpired(stored.get().key(), now)) {
+		if (!credential.authenticatesAt(now)) {
 			return Optional.empty();
 		}
-		AuthenticatedKey key = stored.get().key();
-		this.lastUsed.used(key.keyId(), stored.get().lastUsedAt(), now);
-		return Optional.of(key);
+		credential.used(this.lastUsed, now);
+		return Optional.of(credential.key());
 	}
 
-	private static boolean isExpired(AuthenticatedKey key, Instant now) {
-		return key.expiresAt() != null && !now.isBefore(key.expiresAt());
+	private CachedCredential load(String tokenHash) {
+		long stamp = this.cache.stamp();
+		Optional<ApiKeys.StoredCredential> stored = this.keys.findCredential(tokenHash);
+		if (stored.isEmpty()) {
+			this.cache.rememberUnknown(tokenHash, stamp);
+			return CachedCredential.UNKNOWN;
+		}
+		CachedCredential credential = CachedCredential.of(stored.get());
+		this.cache.remember(tokenHash, credential, stamp);
+		return credential;
 	}
 
 }

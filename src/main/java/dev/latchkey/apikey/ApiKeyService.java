@@ -33,13 +33,16 @@ public class ApiKeyService {
 
 	private final Clock clock;
 
+	private final KeyChanges changes;
+
 	private final SecureRandom random = new SecureRandom();
 
-	ApiKeyService(ApiKeys keys, Tenants tenants, AuditLog audit, Clock clock) {
+	ApiKeyService(ApiKeys keys, Tenants tenants, AuditLog audit, Clock clock, KeyChanges changes) {
 		this.keys = keys;
 		this.tenants = tenants;
 		this.audit = audit;
 		this.clock = clock;
+		this.changes = changes;
 	}
 
 	@Transactional
@@ -59,6 +62,7 @@ public class ApiKeyService {
 		long id = this.keys.insert(publicId, actor.tenantId(), environment, name, ApiKeyToken.prefix(token),
 				ApiKeyToken.hash(token), now, actor.userId(), request.expiresAt());
 		this.audit.record(actor, "created", id, now);
+		this.changes.created();
 		return new CreatedApiKey(find(actor.tenantId(), publicId), token);
 	}
 
@@ -114,6 +118,7 @@ public class ApiKeyService {
 	private void save(Actor actor, ApiKey key, String action, Instant now) {
 		this.keys.saveState(key);
 		this.audit.record(actor, action, key.id(), now);
+		this.changes.changed(key.id());
 	}
 
 }

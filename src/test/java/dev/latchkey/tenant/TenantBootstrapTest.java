@@ -1,25 +1,69 @@
 package dev.latchkey.tenant;
 
-import java.util.UUID;
+import java.nio.file.Path;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import dev.latchkey.LatchkeyApplication;
 import dev.latchkey.account.PasswordPolicy;
+import dev.latchkey.account.Users;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.crypto.password.PasswordEncoder;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** The first start, as an operator runs it: with a configured admin password, or a generated one. */
 @ExtendWith(OutputCaptureExtension.class)
 class TenantBootstrapTest {
+
+	@TempDir
+	Path data;
+
+	@Test
+	void theFirstStartCreatesATenantAndAnAdminWithAGeneratedPasswordPrintedOnce(CapturedOutput output) {
+		String url = "--spring.datasource.url=jdbc:h2:file:" + this.data.resolve("db").toAbsolutePath();
+		String password;
+		try (ConfigurableApplicationContext app = start(url, "--latchkey.bootstrap.tenant=Initech",
+				"--latchkey.bootstrap.admin-email=Peter@Initech.test")) {
+			String line = output.getAll()
+				.lines()
+				.filter((l) -> l.contains("generated password"))
+				.findFirst()
+				.orElseThrow();
+			assertThat(line).contains("Initech").contains("Peter@Initech.test");
+			password = line.replaceAll(".*generated password: (\\S+).*", "$1");
+			assertThat(password).hasSizeGreaterThanOrEqualTo(20);
+			var admin = app.getBean(Users.class).findByEmail("peter@initech.test").orElseThrow();
+			assertThat(app.getBean(PasswordEncoder.class).matches(password, admin.passwordHash())).isTrue();
+			assertThat(admin.passwordHash()).doesNotContain(password);
+			assertThat(app.getBean(Tenants.class).find(admin.tenantId()).orElseThrow().name()).isEqualTo("Initech");
+		}
+		try (ConfigurableApplicationContext again = start(url, "--latchkey.bootstrap.tenant=Other")) {
+			assertThat(again.getBean(JdbcClient.class).sql("select count(*) from tenants").query(Long.class).single())
+				.isEqualTo(1);
+		}
+		assertThat(output.getAll().split("generated password", -1)).hasSize(2);
+	}
+
+	@Test
+	void aConfiguredPasswordIsUsedAndNeverPrinted(CapturedOutput output) {
+		String secret = "correct horse battery staple 42";
+		try (ConfigurableApplicationContext app = start(
+				"--spring.datasource.url=jdbc:h2:file:" + this.data.resolve("db2").toAbsolutePath(),
+				"--latchkey.bootstrap.admin-email=admin@example.test", "--latchkey.bootstrap.admin-password=" + secret)) {
+			var admin = app.getBean(Users.class).findByEmail("ADMIN@example.test").orElseThrow();
+			assertThat(app.getBean(PasswordEncoder.class).matches(secret, admin.passwordHash())).isTrue();
+		}
+		assertThat(output.getAll()).doesNotContain(secret).doesNotContain("generated password");
+	}
 
 	@Test
 	void aConfiguredAdminPasswordThatBreaksThePolicyStopsTheStartWithEveryReason() {
@@ -33,19 +77,17 @@ class TenantBootstrapTest {
 
 	@Test
 	void theGeneratedAdminPasswordPassesThePolicy(CapturedOutput output) {
-		try (ConfigurableApplicationContext context = start()) {
+		try (ConfigurableApplicationContext app = start()) {
 			Matcher logged = Pattern.compile("with the generated password: (\\S+)").matcher(output.getAll());
 			assertThat(logged.find()).isTrue();
-			assertThat(context.getBean(PasswordPolicy.class).violations(logged.group(1), "admin@latchkey.local"))
-				.isEmpty();
+			assertThat(app.getBean(PasswordPolicy.class).violations(logged.group(1), "admin@latchkey.local")).isEmpty();
 		}
 	}
 
 	private static ConfigurableApplicationContext start(String... args) {
-		String[] all = new String[args.length + 2];
+		String[] all = new String[args.length + 1];
 		all[0] = "--server.port=0";
-		all[1] = "--spring.datasource.url=jdbc:h2:mem:bootstrap-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
-		System.arraycopy(args, 0, all, 2, args.length);
+		System.arraycopy(args, 0, all, 1, args.length);
 		return new SpringApplicationBuilder(LatchkeyApplication.class).run(all);
 	}
 

@@ -1,0 +1,55 @@
+package dev.latchkey.apikey;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+
+/**
+ * What the cache remembers of a key: everything the per-request check needs, so a cached key is checked without
+ * the database. Expiry is not decided here once and for all: it is compared with the clock on every request.
+ */
+final class CachedCredential {
+
+	/** A hash the database did not know: refused, like a disabled key. */
+	static final CachedCredential UNKNOWN = new CachedCredential(null, false, null);
+
+	private final AuthenticatedKey key;
+
+	private final boolean enabled;
+
+	/** The last-used minute this instance knows is stored or queued, so each key queues one write a minute. */
+	private volatile Instant lastUsed;
+
+	CachedCredential(AuthenticatedKey key, boolean enabled, Instant lastUsed) {
+		this.key = key;
+		this.enabled = enabled;
+		this.lastUsed = lastUsed;
+	}
+
+	static CachedCredential of(ApiKeys.StoredCredential stored) {
+		return new CachedCredential(stored.key(), stored.enabled(), stored.lastUsedAt());
+	}
+
+	AuthenticatedKey key() {
+		return this.key;
+	}
+
+	long keyId() {
+		return this.key.keyId();
+	}
+
+	boolean authenticatesAt(Instant now) {
+		return this.enabled && (this.key.expiresAt() == null || now.isBefore(this.key.expiresAt()));
+	}
+
+	/** Queues the last-used write at most once a minute per key and instance. */
+	void used(LastUsedRecorder recorder, Instant now) {
+		Instant known = this.lastUsed;
+		Instant minute = now.truncatedTo(ChronoUnit.MINUTES);
+		if (known != null && !known.isBefore(minute)) {
+			return;
+		}
+		recorder.used(this.key.keyId(), known, now);
+		this.lastUsed = minute;
+	}
+
+}

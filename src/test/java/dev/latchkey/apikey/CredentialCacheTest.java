@@ -1,0 +1,119 @@
+package dev.latchkey.apikey;
+
+import java.time.Duration;
+import java.time.Instant;
+
+import dev.latchkey.account.UserId;
+import dev.latchkey.tenant.TenantId;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.dao.DataAccessResourceFailureException;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.BDDMockito.willReturn;
+import static org.mockito.BDDMockito.willThrow;
+import static org.mockito.Mockito.mock;
+
+class CredentialCacheTest {
+
+	private final CredentialCache cache = new CredentialCache(
+			new CredentialCacheProperties(3, 2, Duration.ofMillis(200), Duration.ofMillis(750)));
+
+	@BeforeEach
+	void trusted() {
+		this.cache.trustUntil(System.nanoTime() + Duration.ofMinutes(1).toNanos());
+	}
+
+	@Test
+	void aReadThatStartedBeforeAChangeCannotStoreItsAnswerAfterTheEviction() {
+		long stamp = this.cache.stamp();
+		// ...the request reads the row as active; meanwhile the deactivation commits and evicts...
+		this.cache.evict(1);
+		this.cache.remember("hash-1", credential(1, true), stamp);
+
+		assertThat(this.cache.lookup("hash-1")).isNull();
+	}
+
+	@Test
+	void anAnswerStoredBeforeTheEvictionIsEvicted() {
+		this.cache.remember("hash-1", credential(1, true), this.cache.stamp());
+		this.cache.remember("hash-2", credential(2, true), this.cache.stamp());
+
+		this.cache.evict(1);
+
+		assertThat(this.cache.lookup("hash-1")).isNull();
+		assertThat(this.cache.lookup("hash-2")).isNotNull();
+	}
+
+	@Test
+	void creatingAKeyForgetsUnknownHashesButKeepsKnownKeys() {
+		this.cache.rememberUnknown("hash-new", this.cache.stamp());
+		this.cache.remember("hash-1", credential(1, true), this.cache.stamp());
+		assertThat(this.cache.lookup("hash-new")).isSameAs(CachedCredential.UNKNOWN);
+
+		this.cache.forgetUnknown();
+
+		assertThat(this.cache.lookup("hash-new")).isNull();
+		assertThat(this.cache.lookup("hash-1")).isNotNull();
+	}
+
+	@Test
+	void unknownHashesCannotPushKnownKeysOut() {
+		this.cache.remember("hash-1", credential(1, true), this.cache.stamp());
+		for (int i = 0; i < 100; i++) {
+			this.cache.rememberUnknown("random-" + i, this.cache.stamp());
+		}
+
+		assertThat(this.cache.lookup("hash-1")).isNotNull();
+	}
+
+	@Test
+	void holdsNoMoreThanItsBound() {
+		for (int i = 0; i < 10; i++) {
+			this.cache.remember("hash-" + i, credential(i, true), this.cache.stamp());
+		}
+
+		assertThat(this.cache.size()).isLessThanOrEqualTo(3);
+		assertThat(this.cache.lookup("hash-9")).isNotNull();
+	}
+
+	@Test
+	void answersNothingOnceItsTrustHasLapsed() {
+		this.cache.remember("hash-1", credential(1, true), this.cache.stamp());
+
+		this.cache.trustUntil(System.nanoTime() - 1);
+
+		assertThat(this.cache.lookup("hash-1")).isNull();
+	}
+
+	@Test
+	void aFailingPollStopsTheCacheAnsweringAndAMovedCounterClearsIt() {
+		KeyChanges changes = mock(KeyChanges.class);
+		var poller = new KeyChangePoller(changes, this.cache,
+				new CredentialCacheProperties(3, 2, Duration.ofMillis(200), Duration.ofMillis(750)));
+		willReturn(7L).given(changes).version();
+		poller.poll();
+		this.cache.remember("hash-1", credential(1, true), this.cache.stamp());
+		assertThat(this.cache.lookup("hash-1")).isNotNull();
+
+		willThrow(new DataAccessResourceFailureException("down")).given(changes).version();
+		poller.poll();
+		assertThat(this.cache.lookup("hash-1")).isNull();
+
+		willReturn(7L).given(changes).version();
+		poller.poll();
+		assertThat(this.cache.lookup("hash-1")).as("no change happened while the database was unreachable")
+			.isNotNull();
+
+		willReturn(8L).given(changes).version();
+		poller.poll();
+		assertThat(this.cache.lookup("hash-1")).isNull();
+	}
+
+	private static CachedCredential credential(long id, boolean enabled) {
+		return new CachedCredential(new AuthenticatedKey(id, "public-" + id, new TenantId(1), "Tenant", "key " + id,
+				Environment.DEVELOPMENT, new UserId(1), null), enabled, Instant.EPOCH);
+	}
+
+}
