@@ -1,6 +1,7 @@
 // The little behaviour the dashboard needs, loaded from /js/latchkey.js (no inline script: CSP default-src 'self').
 // - A <dialog> that htmx swaps into #dialog-slot opens as a modal: focus moves into it, Escape closes it, and
 //   closing it removes it from the page (so a shown token does not linger in the DOM).
+// - [data-close-dialog] buttons close their dialog (Cancel, Done).
 // - [data-copy-target] buttons copy the named field's value.
 // - [data-reveal-when] fields are shown only while a select has a given value (the custom expiry date).
 (function () {
@@ -9,9 +10,6 @@
 	function openDialogs(root) {
 		root.querySelectorAll('dialog.modal:not([open])').forEach(function (dialog) {
 			dialog.addEventListener('close', function () {
-				if (dialog.hasAttribute('data-refresh-on-close')) {
-					document.body.dispatchEvent(new CustomEvent('keys-changed', { bubbles: true }));
-				}
 				dialog.remove();
 			});
 			dialog.showModal();
@@ -48,6 +46,11 @@
 	});
 
 	document.addEventListener('click', function (event) {
+		var closer = event.target.closest('[data-close-dialog]');
+		if (closer && closer.closest('dialog')) {
+			closer.closest('dialog').close();
+			return;
+		}
 		var button = event.target.closest('[data-copy-target]');
 		if (!button) {
 			return;

@@ -2,6 +2,9 @@ package dev.latchkey.security;
 
 import java.util.Map;
 
+import io.github.wimdeblauwe.htmx.spring.boot.security.HxRefreshHeaderAuthenticationEntryPoint;
+import jakarta.servlet.http.HttpServletResponse;
+
 import dev.latchkey.account.web.SignInFailureHandler;
 import dev.latchkey.apikey.ApiKeyAuthenticator;
 
@@ -21,6 +24,8 @@ import org.springframework.security.web.authentication.AuthenticationEntryPointF
 import org.springframework.security.web.authentication.AuthenticationFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.util.matcher.RequestHeaderRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
  * Two filter chains: a stateless one for the JSON API under {@code /api/**}, authenticated by the
@@ -30,6 +35,8 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 class SecurityConfig {
 
 	static final String CONTENT_SECURITY_POLICY = "default-src 'self'; frame-ancestors 'none'";
+
+	private static final RequestMatcher HTMX_REQUEST = new RequestHeaderRequestMatcher("HX-Request", "true");
 
 	@Bean
 	@Order(1)
@@ -68,6 +75,14 @@ class SecurityConfig {
 				.defaultSuccessUrl("/settings/api-credentials", true)
 				.failureHandler(new SignInFailureHandler()))
 			.logout((logout) -> logout.logoutSuccessUrl("/login?logout"))
+			// An htmx request after the session has expired reloads the page (and so reaches the sign-in form)
+			// instead of swapping the sign-in form into a table cell; likewise when its CSRF token went with the session.
+			.exceptionHandling((exceptions) -> exceptions
+				.defaultAuthenticationEntryPointFor(new HxRefreshHeaderAuthenticationEntryPoint(), HTMX_REQUEST)
+				.defaultAccessDeniedHandlerFor((request, response, denied) -> {
+					response.setHeader("HX-Refresh", "true");
+					response.sendError(HttpServletResponse.SC_FORBIDDEN);
+				}, HTMX_REQUEST))
 			.headers((headers) -> headers.contentSecurityPolicy((csp) -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
 				.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)))
 			.build();

@@ -24,6 +24,9 @@ public final class DashboardClient {
 
 	private static final Pattern CSRF_FIELD = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
+	/** What a browser asks for when it navigates, so the server answers as it would a browser. */
+	private static final String BROWSER_ACCEPT = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8";
+
 	private final String base;
 
 	private final CookieManager cookies = new CookieManager();
@@ -43,6 +46,9 @@ public final class DashboardClient {
 
 	public Response get(String path, Map<String, String> headers) {
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(this.base + path)).GET();
+		if (headers.keySet().stream().noneMatch("Accept"::equalsIgnoreCase)) {
+			request.header("Accept", BROWSER_ACCEPT);
+		}
 		headers.forEach(request::header);
 		return send(request.build());
 	}
@@ -67,6 +73,7 @@ public final class DashboardClient {
 			.collect(Collectors.joining("&"));
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(this.base + path))
 			.header("Content-Type", "application/x-www-form-urlencoded")
+			.header("Accept", BROWSER_ACCEPT)
 			.POST(HttpRequest.BodyPublishers.ofString(body));
 		headers.forEach(request::header);
 		return send(request.build());

@@ -1,0 +1,197 @@
+package dev.latchkey.e2e;
+
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import dev.latchkey.MutableClock;
+import dev.latchkey.TestClockConfiguration;
+import dev.latchkey.e2e.pages.ApiCredentialsPage;
+import dev.latchkey.e2e.pages.CreateKeyDialog;
+import dev.latchkey.e2e.pages.CreatedKeyDialog;
+import dev.latchkey.e2e.pages.KeyDetailPage;
+import dev.latchkey.e2e.pages.KeyRow;
+import dev.latchkey.e2e.pages.LoginPage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.NoAlertPresentException;
+import org.openqa.selenium.WebDriver;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+/** The stories of the dashboard issue, each told in a real browser against the real application. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = { "spring.datasource.url=jdbc:h2:mem:e2e-dashboard;DB_CLOSE_DELAY=-1",
+				"latchkey.bootstrap.tenant=Acme Robotics", "latchkey.bootstrap.admin-email=" + DashboardIT.ADMIN,
+				"latchkey.bootstrap.admin-name=Ada Admin", "latchkey.bootstrap.admin-password=" + DashboardIT.PASSWORD })
+@Import(TestClockConfiguration.class)
+class DashboardIT {
+
+	static final String ADMIN = "ada@acme.test";
+
+	static final String PASSWORD = "correct horse battery staple";
+
+	private static final AtomicInteger names = new AtomicInteger();
+
+	@RegisterExtension
+	static final Browser browser = new Browser();
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	MutableClock clock;
+
+	WebDriver driver;
+
+	String baseUrl;
+
+	ApiClient api;
+
+	@BeforeEach
+	void signedOutBrowser() {
+		this.driver = browser.driver();
+		this.baseUrl = "http://127.0.0.1:" + this.port;
+		this.api = new ApiClient(this.baseUrl);
+		this.driver.get(this.baseUrl + "/login");
+		this.driver.manage().deleteAllCookies();
+	}
+
+	@AfterEach
+	void realTime() {
+		this.clock.reset();
+	}
+
+	@Test
+	void aWrongPasswordIsRefusedWithTheGenericMessage() {
+		LoginPage login = LoginPage.open(this.driver, this.baseUrl).signInExpectingFailure(ADMIN, "not the password");
+
+		assertThat(login.error()).isEqualTo("Invalid email or password");
+		assertThat(login.email()).isEqualTo(ADMIN);
+		assertThat(login.password()).isEmpty();
+		assertThat(login.offersPasswordReset()).isTrue();
+	}
+
+	@Test
+	void anAdminSignsInAndReachesSettingsApiCredentials() {
+		ApiCredentialsPage credentials = signIn();
+
+		assertThat(credentials.tenantName()).isEqualTo("Acme Robotics");
+		assertThat(credentials.signedInUser()).isEqualTo("Ada Admin");
+	}
+
+	@Test
+	void aNewKeyIsShownOnceThenOnlyItsPrefix() {
+		String name = uniqueName("CI pipeline");
+		CreatedKeyDialog created = signIn().openCreateDialog().name(name).create();
+		String token = created.token();
+
+		assertThat(token).matches("key_[0-9a-f]{48}");
+		assertThat(created.tokenIsReadOnly()).isTrue();
+		assertThat(created.warning()).contains("will not be shown again");
+		ApiCredentialsPage credentials = created.done();
+
+		KeyRow row = credentials.row(name);
+		assertThat(row.prefix()).isEqualTo(token.substring(0, 8) + "…");
+		assertThat(row.expiration()).isEqualTo("Never");
+		assertThat(row.createdBy()).isEqualTo("Ada Admin");
+		assertThat(row.status()).isEqualTo("Active");
+		assertThat(credentials.reload().pageSource()).doesNotContain(token).doesNotContain(token.substring(8));
+	}
+
+	@Test
+	void theCreateDialogWorksFromTheKeyboardAndShowsErrorsNextToTheField() {
+		ApiCredentialsPage credentials = signIn();
+		CreateKeyDialog dialog = credentials.openCreateDialog();
+		assertThat(dialog.focusedFieldLabel()).isEqualTo("Name");
+
+		dialog.name("   ").createExpectingErrors();
+		assertThat(dialog.error("name")).isEqualTo("Name is required");
+		assertThat(dialog.focusedFieldLabel()).isEqualTo("Name");
+
+		credentials = dialog.pressEscape();
+		assertThat(credentials.openCreateDialog().isOpen()).isTrue();
+	}
+
+	@Test
+	void deactivatingReactivatingAndDeletingAKeyTakeEffectOnTheApi() {
+		String name = uniqueName("Billing sync");
+		CreatedKeyDialog created = signIn().openCreateDialog().name(name).create();
+		String token = created.token();
+		ApiCredentialsPage credentials = created.done();
+		assertThat(this.api.callWith(token)).isEqualTo(200);
+
+		KeyRow row = credentials.row(name).deactivate();
+		assertThat(row.status()).isEqualTo("Inactive");
+		assertThat(this.api.callWith(token)).isEqualTo(401);
+
+		row.reactivate();
+		assertThat(row.status()).isEqualTo("Active");
+		assertThat(this.api.callWith(token)).isEqualTo(200);
+
+		var confirmation = credentials.row(name).delete();
+		assertThat(confirmation.message()).contains(name).contains("irreversible");
+		credentials = confirmation.confirm();
+		assertThat(this.api.callWith(token)).isEqualTo(401);
+		assertThat(credentials.hasRow(name)).isFalse();
+		assertThat(credentials.notice()).contains(name);
+	}
+
+	@Test
+	void aKeyPastItsExpirationShowsAsExpiredAndIsRefused() {
+		String name = uniqueName("Contractor");
+		CreatedKeyDialog created = signIn().openCreateDialog().name(name).expiration("7 days").create();
+		String token = created.token();
+		ApiCredentialsPage credentials = created.done();
+		assertThat(credentials.row(name).status()).isEqualTo("Active");
+		assertThat(this.api.callWith(token)).isEqualTo(200);
+
+		this.clock.advance(Duration.ofDays(7).plusMinutes(1));
+
+		KeyRow row = credentials.reload().row(name);
+		assertThat(row.status()).isEqualTo("Expired");
+		assertThat(row.expiration()).contains("Expired");
+		assertThat(this.api.callWith(token)).isEqualTo(401);
+	}
+
+	@Test
+	void aKeyNamedLikeAScriptIsShownAsText() {
+		String name = "<script>alert(1)</script> " + names.incrementAndGet();
+		ApiCredentialsPage credentials = signIn().openCreateDialog().name(name).create().done();
+
+		assertThat(credentials.reload().row(name).name()).isEqualTo(name);
+		assertThatExceptionOfType(NoAlertPresentException.class).isThrownBy(() -> this.driver.switchTo().alert());
+		KeyDetailPage detail = credentials.row(name).open();
+		assertThat(detail.name()).isEqualTo(name);
+		assertThat(detail.history()).containsExactly("Created");
+	}
+
+	@Test
+	void afterSignOutTheBackButtonShowsNoKeyData() {
+		String name = uniqueName("Warehouse");
+		ApiCredentialsPage credentials = signIn().openCreateDialog().name(name).create().done();
+		assertThat(credentials.hasRow(name)).isTrue();
+
+		LoginPage afterBack = credentials.signOut().back();
+
+		assertThat(afterBack.pageSource()).doesNotContain(name);
+		assertThat(afterBack.signedOutVisit(this.baseUrl + "/settings/api-credentials").pageSource())
+			.doesNotContain(name);
+	}
+
+	private ApiCredentialsPage signIn() {
+		return LoginPage.open(this.driver, this.baseUrl).signIn(ADMIN, PASSWORD);
+	}
+
+	private static String uniqueName(String name) {
+		return name + " " + names.incrementAndGet();
+	}
+
+}

@@ -1,0 +1,77 @@
+package dev.latchkey.e2e.pages;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Settings → API Credentials. */
+public final class ApiCredentialsPage extends Page {
+
+	ApiCredentialsPage(WebDriver driver) {
+		super(driver);
+	}
+
+	@Override
+	public void assertAt() {
+		waitFor(ExpectedConditions.titleContains("API Credentials")::apply);
+		assertThat(this.driver.findElement(By.tagName("h1")).getText()).isEqualTo("API Credentials");
+		assertThat(this.driver.findElement(By.cssSelector("nav.sidebar a[aria-current='page']")).getText())
+			.isEqualTo("API Credentials");
+	}
+
+	public String tenantName() {
+		return this.driver.findElement(testId("tenant-name")).getText();
+	}
+
+	public String signedInUser() {
+		return this.driver.findElement(testId("signed-in-user")).getText();
+	}
+
+	public CreateKeyDialog openCreateDialog() {
+		this.driver.findElement(testId("create-key")).click();
+		CreateKeyDialog dialog = new CreateKeyDialog(this.driver);
+		dialog.assertAt();
+		return dialog;
+	}
+
+	public KeyRow row(String name) {
+		return findRow(name).orElseThrow(() -> new AssertionError("No row for the key " + name));
+	}
+
+	public boolean hasRow(String name) {
+		return findRow(name).isPresent();
+	}
+
+	public ApiCredentialsPage reload() {
+		this.driver.navigate().refresh();
+		ApiCredentialsPage page = new ApiCredentialsPage(this.driver);
+		page.assertAt();
+		return page;
+	}
+
+	public String notice() {
+		return this.driver.findElement(testId("notice")).getText();
+	}
+
+	public LoginPage signOut() {
+		this.driver.findElement(testId("sign-out")).click();
+		LoginPage page = new LoginPage(this.driver);
+		page.assertAt();
+		return page;
+	}
+
+	private Optional<KeyRow> findRow(String name) {
+		List<WebElement> rows = this.driver.findElements(testId("key-row"));
+		return rows.stream()
+			.filter((row) -> row.findElement(testId("key-name")).getText().equals(name))
+			.findFirst()
+			.map((row) -> new KeyRow(this.driver, row.getDomAttribute("data-key-id")));
+	}
+
+}

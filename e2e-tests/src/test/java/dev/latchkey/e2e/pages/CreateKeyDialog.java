@@ -1,0 +1,72 @@
+package dev.latchkey.e2e.pages;
+
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The Create API key dialog, loaded with htmx. */
+public final class CreateKeyDialog extends Page {
+
+	CreateKeyDialog(WebDriver driver) {
+		super(driver);
+	}
+
+	@Override
+	public void assertAt() {
+		WebElement dialog = visible(By.cssSelector("dialog#create-key-dialog[open]"));
+		assertThat(dialog.findElement(By.tagName("h2")).getText()).isEqualTo("Create API key");
+	}
+
+	public CreateKeyDialog name(String name) {
+		WebElement field = this.driver.findElement(By.id("key-name"));
+		field.clear();
+		field.sendKeys(name);
+		return this;
+	}
+
+	/** @param label as offered: Never, 7 days, 30 days, 60 days, 90 days, 1 year, Custom date */
+	public CreateKeyDialog expiration(String label) {
+		new Select(this.driver.findElement(By.id("key-expiration"))).selectByVisibleText(label);
+		return this;
+	}
+
+	public CreatedKeyDialog create() {
+		this.driver.findElement(testId("create-submit")).click();
+		CreatedKeyDialog created = new CreatedKeyDialog(this.driver);
+		created.assertAt();
+		return created;
+	}
+
+	public CreateKeyDialog createExpectingErrors() {
+		this.driver.findElement(testId("create-submit")).click();
+		visible(By.cssSelector("dialog[open] .field-error"));
+		return this;
+	}
+
+	public String error(String field) {
+		return this.driver.findElement(testId("error-" + field)).getText();
+	}
+
+	/** The element the keyboard is on. */
+	public String focusedFieldLabel() {
+		WebElement focused = this.driver.switchTo().activeElement();
+		return this.driver.findElement(By.cssSelector("label[for='" + focused.getDomAttribute("id") + "']")).getText();
+	}
+
+	public boolean isOpen() {
+		return !this.driver.findElements(By.cssSelector("dialog#create-key-dialog[open]")).isEmpty();
+	}
+
+	public ApiCredentialsPage pressEscape() {
+		this.driver.switchTo().activeElement().sendKeys(Keys.ESCAPE);
+		waitFor((driver) -> !isOpen());
+		ApiCredentialsPage page = new ApiCredentialsPage(this.driver);
+		page.assertAt();
+		return page;
+	}
+
+}

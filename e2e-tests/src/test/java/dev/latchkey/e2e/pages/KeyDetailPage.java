@@ -1,0 +1,54 @@
+package dev.latchkey.e2e.pages;
+
+import java.util.List;
+
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** One key's detail view: all its fields and its history. */
+public final class KeyDetailPage extends Page {
+
+	KeyDetailPage(WebDriver driver) {
+		super(driver);
+	}
+
+	@Override
+	public void assertAt() {
+		visible(testId("key-details"));
+		assertThat(this.driver.getTitle()).contains("API Credentials");
+	}
+
+	public String name() {
+		return this.driver.findElement(testId("detail-name")).getText();
+	}
+
+	public String status() {
+		return this.driver.findElement(testId("detail-status")).getText();
+	}
+
+	/** The history's "What" column, oldest first. */
+	public List<String> history() {
+		return this.driver.findElements(By.cssSelector("[data-testid='history'] tbody tr td:nth-child(2)"))
+			.stream()
+			.map(WebElement::getText)
+			.toList();
+	}
+
+	public KeyDetailPage deactivate() {
+		this.driver.findElement(testId("deactivate")).click();
+		KeyDetailPage page = new KeyDetailPage(this.driver);
+		page.assertAt();
+		return page;
+	}
+
+	public DeleteKeyDialog delete() {
+		this.driver.findElement(testId("delete")).click();
+		DeleteKeyDialog dialog = new DeleteKeyDialog(this.driver);
+		dialog.assertAt();
+		return dialog;
+	}
+
+}

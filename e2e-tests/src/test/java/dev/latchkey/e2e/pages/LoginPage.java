@@ -1,0 +1,82 @@
+package dev.latchkey.e2e.pages;
+
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The sign-in form at /login. */
+public final class LoginPage extends Page {
+
+	LoginPage(WebDriver driver) {
+		super(driver);
+	}
+
+	public static LoginPage open(WebDriver driver, String baseUrl) {
+		driver.get(baseUrl + "/login");
+		LoginPage page = new LoginPage(driver);
+		page.assertAt();
+		return page;
+	}
+
+	@Override
+	public void assertAt() {
+		assertThat(this.driver.getTitle()).startsWith("Sign in");
+		assertThat(this.driver.findElement(By.tagName("h1")).getText()).isEqualTo("Sign in");
+	}
+
+	public ApiCredentialsPage signIn(String email, String password) {
+		submit(email, password);
+		ApiCredentialsPage page = new ApiCredentialsPage(this.driver);
+		page.assertAt();
+		return page;
+	}
+
+	public LoginPage signInExpectingFailure(String email, String password) {
+		submit(email, password);
+		LoginPage page = new LoginPage(this.driver);
+		page.assertAt();
+		return page;
+	}
+
+	/** The browser's back button: signed out, whatever page it returns to must send the browser here. */
+	public LoginPage back() {
+		this.driver.navigate().back();
+		LoginPage page = new LoginPage(this.driver);
+		page.assertAt();
+		return page;
+	}
+
+	/** Opens a dashboard address while signed out, which must lead here. */
+	public LoginPage signedOutVisit(String url) {
+		this.driver.get(url);
+		LoginPage page = new LoginPage(this.driver);
+		page.assertAt();
+		return page;
+	}
+
+	public String error() {
+		return this.driver.findElement(testId("login-error")).getText();
+	}
+
+	public String email() {
+		return this.driver.findElement(By.id("email")).getDomProperty("value");
+	}
+
+	public String password() {
+		return this.driver.findElement(By.id("password")).getDomProperty("value");
+	}
+
+	public boolean offersPasswordReset() {
+		return this.driver.findElement(By.linkText("Forgot password?")).getDomAttribute("href").equals("/forgot-password");
+	}
+
+	private void submit(String email, String password) {
+		var emailField = this.driver.findElement(By.id("email"));
+		emailField.clear();
+		emailField.sendKeys(email);
+		this.driver.findElement(By.id("password")).sendKeys(password);
+		this.driver.findElement(By.cssSelector("button[type='submit']")).click();
+	}
+
+}

@@ -1,0 +1,40 @@
+package dev.latchkey.e2e.pages;
+
+import java.time.Duration;
+import java.util.function.Function;
+
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/** What every page object shares: the browser, and waiting for what htmx swaps in. */
+abstract class Page {
+
+	final WebDriver driver;
+
+	Page(WebDriver driver) {
+		this.driver = driver;
+	}
+
+	/** Fails unless the browser shows this page. */
+	public abstract void assertAt();
+
+	public String pageSource() {
+		return this.driver.getPageSource();
+	}
+
+	<T> T waitFor(Function<WebDriver, T> condition) {
+		return new WebDriverWait(this.driver, Duration.ofSeconds(10)).until(condition::apply);
+	}
+
+	WebElement visible(By locator) {
+		return waitFor(ExpectedConditions.visibilityOfElementLocated(locator)::apply);
+	}
+
+	static By testId(String id) {
+		return By.cssSelector("[data-testid='" + id + "']");
+	}
+
+}

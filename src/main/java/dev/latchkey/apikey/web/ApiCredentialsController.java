@@ -1,0 +1,180 @@
+package dev.latchkey.apikey.web;
+
+import java.time.Clock;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import dev.latchkey.InvalidInputException;
+import dev.latchkey.account.SignedInUser;
+import dev.latchkey.apikey.ApiKey;
+import dev.latchkey.apikey.ApiKeyNotFoundException;
+import dev.latchkey.apikey.ApiKeyPage;
+import dev.latchkey.apikey.ApiKeyService;
+import dev.latchkey.apikey.CreatedApiKey;
+import dev.latchkey.audit.Actor;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * Settings → API Credentials: the list, the create dialog, a key's detail view and its actions. Every call goes to
+ * {@link ApiKeyService}, scoped to the signed-in user's tenant; an htmx request gets the fragment the full page is
+ * made of.
+ */
+@Controller
+@RequestMapping("/settings/api-credentials")
+class ApiCredentialsController {
+
+	static final int PAGE_SIZE = 25;
+
+	private final ApiKeyService keys;
+
+	private final Clock clock;
+
+	ApiCredentialsController(ApiKeyService keys, Clock clock) {
+		this.keys = keys;
+		this.clock = clock;
+	}
+
+	@ModelAttribute("activeNav")
+	String activeNav() {
+		return "api-credentials";
+	}
+
+	@GetMapping
+	String list(@AuthenticationPrincipal SignedInUser user, @RequestParam(defaultValue = "") String q,
+			@RequestParam(defaultValue = "0") int page, HtmxRequest htmx, Model model) {
+		ApiKeyPage keys = this.keys.list(user.tenantId(), q, page, PAGE_SIZE);
+		var now = this.clock.instant();
+		model.addAttribute("q", q.strip());
+		model.addAttribute("page", keys);
+		model.addAttribute("rows", keys.keys().stream().map((key) -> KeyView.of(key, now)).toList());
+		return partial(htmx) ? "apikeys/list :: results" : "apikeys/list";
+	}
+
+	@GetMapping("/new")
+	String newKey(@AuthenticationPrincipal SignedInUser user, Model model) {
+		return form(user, CreateKeyForm.empty(), Map.of(), model, "apikeys/create :: dialog");
+	}
+
+	@PostMapping
+	String create(@AuthenticationPrincipal SignedInUser user, CreateKeyForm form, HttpServletRequest request,
+			HttpServletResponse response, Model model) {
+		try {
+			CreatedApiKey created = this.keys.create(actor(user, request), form.toNewApiKey(this.clock.instant()));
+			// The one response that carries the token: no cache may keep it, and the table behind the dialog reloads.
+			response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
+			response.setHeader("HX-Trigger", "keys-changed");
+			model.addAttribute("key", KeyView.of(created.key(), this.clock.instant()));
+			model.addAttribute("token", created.token());
+			return "apikeys/create :: created";
+		}
+		catch (InvalidInputException ex) {
+			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+			return form(user, form, Map.of(form.fieldFor(ex.field()), sentence(ex.getMessage())), model,
+					"apikeys/create :: form");
+		}
+	}
+
+	@GetMapping("/{id}")
+	String detail(@AuthenticationPrincipal SignedInUser user, @PathVariable String id, Model model) {
+		ApiKey key = this.keys.find(user.tenantId(), id);
+		model.addAttribute("key", KeyView.of(key, this.clock.instant()));
+		model.addAttribute("history", this.keys.history(user.tenantId(), id)
+			.stream()
+			.map((event) -> new HistoryView(KeyView.dateTime(event.occurredAt()), sentence(event.action()),
+					event.actor(), event.clientIp()))
+			.toList());
+		return "apikeys/detail";
+	}
+
+	@PostMapping("/{id}/deactivate")
+	String deactivate(@AuthenticationPrincipal SignedInUser user, @PathVariable String id, HtmxRequest htmx,
+			HttpServletRequest request, Model model) {
+		return changed(this.keys.deactivate(actor(user, request), id), htmx, model);
+	}
+
+	@PostMapping("/{id}/reactivate")
+	String reactivate(@AuthenticationPrincipal SignedInUser user, @PathVariable String id, HtmxRequest htmx,
+			HttpServletRequest request, Model model) {
+		return changed(this.keys.reactivate(actor(user, request), id), htmx, model);
+	}
+
+	/** The confirmation dialog: deleting is irreversible, so it is never one click. */
+	@GetMapping("/{id}/delete")
+	String confirmDelete(@AuthenticationPrincipal SignedInUser user, @PathVariable String id, Model model) {
+		model.addAttribute("key", KeyView.of(this.keys.find(user.tenantId(), id), this.clock.instant()));
+		return "apikeys/delete :: dialog";
+	}
+
+	@PostMapping("/{id}/delete")
+	String delete(@AuthenticationPrincipal SignedInUser user, @PathVariable String id, HttpServletRequest request,
+			RedirectAttributes redirect) {
+		String name = this.keys.find(user.tenantId(), id).name();
+		this.keys.delete(actor(user, request), id);
+		redirect.addFlashAttribute("notice", "Deleted the API key “" + name + "”.");
+		return "redirect:/settings/api-credentials";
+	}
+
+	@ExceptionHandler(ApiKeyNotFoundException.class)
+	@ResponseStatus(HttpStatus.NOT_FOUND)
+	String notFound() {
+		return "error/404";
+	}
+
+	@ExceptionHandler(InvalidInputException.class)
+	@ResponseStatus(HttpStatus.BAD_REQUEST)
+	String badRequest() {
+		return "error/400";
+	}
+
+	private String changed(ApiKey key, HtmxRequest htmx, Model model) {
+		if (!htmx.isHtmxRequest()) {
+			return "redirect:/settings/api-credentials/" + key.publicId();
+		}
+		model.addAttribute("key", KeyView.of(key, this.clock.instant()));
+		return "apikeys/list :: row";
+	}
+
+	private String form(SignedInUser user, CreateKeyForm form, Map<String, String> errors, Model model, String view) {
+		model.addAttribute("form", form);
+		model.addAttribute("errors", errors);
+		model.addAttribute("production", this.keys.productionGranted(user.tenantId()));
+		model.addAttribute("expirations", Arrays.asList(ExpirationChoice.values()));
+		return view;
+	}
+
+	private static boolean partial(HtmxRequest htmx) {
+		return htmx.isHtmxRequest() && !htmx.isHistoryRestoreRequest() && !htmx.isBoosted();
+	}
+
+	private static Actor actor(SignedInUser user, HttpServletRequest request) {
+		return Actor.user(user.tenantId(), user.id(), request.getRemoteAddr());
+	}
+
+	/** The service's messages are API-style ("name is required"); the dashboard starts them with a capital. */
+	private static String sentence(String message) {
+		return message.isEmpty() ? message : Character.toUpperCase(message.charAt(0)) + message.substring(1);
+	}
+
+	record HistoryView(String when, String action, String actor, String clientIp) {
+	}
+
+}

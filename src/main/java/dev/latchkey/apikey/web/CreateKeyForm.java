@@ -1,0 +1,59 @@
+package dev.latchkey.apikey.web;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+
+import dev.latchkey.InvalidInputException;
+import dev.latchkey.apikey.NewApiKey;
+
+/**
+ * The create dialog's fields as submitted. Turning them into a {@link NewApiKey} only reads the form; the rules
+ * (name length, future expiry, production grant) are the key service's.
+ *
+ * @param expiration one of the {@link ExpirationChoice} values
+ * @param customDate {@code yyyy-MM-dd}, used when the expiration is {@code custom}: the key stops working at
+ * 00:00 UTC on that date
+ */
+record CreateKeyForm(String name, String expiration, String customDate, String environment) {
+
+	static CreateKeyForm empty() {
+		return new CreateKeyForm("", ExpirationChoice.NEVER.value(), "", "development");
+	}
+
+	public boolean customExpiration() {
+		return ExpirationChoice.CUSTOM.value().equals(this.expiration);
+	}
+
+	NewApiKey toNewApiKey(Instant now) {
+		ExpirationChoice choice = ExpirationChoice.of((this.expiration != null) ? this.expiration : "never")
+			.orElseThrow(() -> new InvalidInputException("expiration", "Choose one of the expiration options"));
+		Instant expiresAt = (choice == ExpirationChoice.CUSTOM) ? customExpiresAt() : choice.expiresAt(now);
+		return new NewApiKey(this.name, expiresAt, this.environment);
+	}
+
+	private Instant customExpiresAt() {
+		if (this.customDate == null || this.customDate.isBlank()) {
+			throw new InvalidInputException("customDate", "Choose the date the key stops working");
+		}
+		try {
+			return LocalDate.parse(this.customDate.trim()).atStartOfDay(ZoneOffset.UTC).toInstant();
+		}
+		catch (DateTimeParseException ex) {
+			throw new InvalidInputException("customDate", "Enter a date such as 2030-01-31");
+		}
+	}
+
+	/**
+	 * The form field a service complaint belongs next to: the service names its fields as the API does
+	 * ({@code expires_at}), the dialog has its own.
+	 */
+	String fieldFor(String serviceField) {
+		if ("expires_at".equals(serviceField)) {
+			return customExpiration() ? "customDate" : "expiration";
+		}
+		return serviceField;
+	}
+
+}

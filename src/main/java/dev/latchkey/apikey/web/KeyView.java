@@ -1,0 +1,42 @@
+package dev.latchkey.apikey.web;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+
+import dev.latchkey.apikey.ApiKey;
+import dev.latchkey.apikey.Environment;
+import dev.latchkey.apikey.KeyStatus;
+
+/** A key as the dashboard shows it, formatted at one instant. Never the token: only its prefix exists here. */
+record KeyView(String id, String name, String maskedKey, String environment, boolean production, String created,
+		String createdIso, String expiration, String expirationDetail, boolean expired, String createdBy, String lastUsed, String status,
+		String statusClass, boolean active, String deactivated) {
+
+	static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH)
+		.withZone(ZoneOffset.UTC);
+
+	static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm 'UTC'", Locale.ENGLISH)
+		.withZone(ZoneOffset.UTC);
+
+	static KeyView of(ApiKey key, Instant now) {
+		KeyStatus status = key.statusAt(now);
+		return new KeyView(key.publicId(), key.name(), key.tokenPrefix() + "…", label(key.environment()),
+				key.environment() == Environment.PRODUCTION, DATE.format(key.createdAt()), key.createdAt().toString(),
+				(key.expiresAt() != null) ? DATE.format(key.expiresAt()) : "Never",
+				(key.expiresAt() != null) ? DATE_TIME.format(key.expiresAt()) : "Never", key.isExpiredAt(now),
+				key.createdBy().label(), (key.lastUsedAt() != null) ? DATE_TIME.format(key.lastUsedAt()) : "Never",
+				status.label(), status.name().toLowerCase(Locale.ROOT), key.isActive(),
+				(key.deactivatedAt() != null) ? DATE_TIME.format(key.deactivatedAt()) : null);
+	}
+
+	static String dateTime(Instant instant) {
+		return DATE_TIME.format(instant);
+	}
+
+	private static String label(Environment environment) {
+		return environment == Environment.PRODUCTION ? "Production" : "Development";
+	}
+
+}
