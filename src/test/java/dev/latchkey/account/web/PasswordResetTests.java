@@ -140,8 +140,12 @@ abstract class PasswordResetTests {
 
 	@Test
 	void anExpiredLinkFails() {
+		// Nanoseconds the databases cannot keep, the worst case for rounding at the boundary.
+		this.clock.advance(Duration.ofNanos(999 - this.clock.instant().getNano() % 1000));
 		String token = token(emailedLink(this.ada.email()));
-		this.clock.advance(Duration.ofMinutes(30));
+		this.clock.advance(Duration.ofMinutes(30).minusNanos(1000));
+		assertThat(browser().get("/reset-password?token=" + token).status()).as("a microsecond before").isEqualTo(302);
+		this.clock.advance(Duration.ofNanos(1000));
 
 		Response opened = browser().get("/reset-password?token=" + token);
 		assertThat(opened.status()).isEqualTo(410);
