@@ -135,7 +135,7 @@ create_keys() {
 		wrk -t4 -c4 -d600s -s "$BENCH/create-keys.lua" "$BASE/api/credentials/keys" >"$WORK/create-keys.txt" &
 	local wrk_pid=$!
 	for _ in $(seq 1 6000); do
-		created=$(cat "$WORK"/tokens.* 2>/dev/null | wc -l)
+		created=$(cat "$WORK"/tokens.* 2>/dev/null | wc -l || true)
 		((created >= wanted)) && break
 		kill -0 "$wrk_pid" 2>/dev/null || break
 		sleep 0.1
