@@ -3,6 +3,7 @@ package dev.latchkey.account;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -33,7 +34,7 @@ class PasswordResetThrottle {
 	 */
 	boolean admit(UserId user, String clientIp, Instant now) {
 		String client = truncate(clientIp);
-		Timestamp since = Timestamp.from(now.minus(WINDOW));
+		Timestamp since = timestamp(now.minus(WINDOW));
 		long fromClient = this.jdbc
 			.sql("select count(*) from password_reset_requests where client_ip = ? and requested_at > ?")
 			.params(client, since)
@@ -49,19 +50,27 @@ class PasswordResetThrottle {
 				&& mailedToAccount < this.properties.maxEmailsPerAccountPerHour();
 		this.jdbc
 			.sql("insert into password_reset_requests (user_id, client_ip, requested_at, mailed) values (?, ?, ?, ?)")
-			.params((user != null) ? user.value() : null, client, Timestamp.from(now), admitted)
+			.params((user != null) ? user.value() : null, client, timestamp(now), admitted)
 			.update();
 		return admitted;
 	}
 
 	int forgetBefore(Instant instant) {
 		return this.jdbc.sql("delete from password_reset_requests where requested_at <= ?")
-			.param(Timestamp.from(instant))
+			.param(timestamp(instant))
 			.update();
 	}
 
 	private static String truncate(String clientIp) {
 		return (clientIp != null && clientIp.length() > 64) ? clientIp.substring(0, 64) : clientIp;
+	}
+
+	/**
+	 * Both databases keep microseconds: truncating here, rather than letting the database round, keeps the
+	 * comparison with the expiry exact at the boundary.
+	 */
+	private static Timestamp timestamp(Instant instant) {
+		return Timestamp.from(instant.truncatedTo(ChronoUnit.MICROS));
 	}
 
 }

@@ -2,6 +2,7 @@ package dev.latchkey.account;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -22,13 +23,13 @@ class PasswordResetTokens {
 		deleteFor(user);
 		this.jdbc
 			.sql("insert into password_reset_tokens (user_id, token_hash, created_at, expires_at) values (?, ?, ?, ?)")
-			.params(user.value(), tokenHash, Timestamp.from(now), Timestamp.from(expiresAt))
+			.params(user.value(), tokenHash, timestamp(now), timestamp(expiresAt))
 			.update();
 	}
 
 	Optional<UserId> findUsable(String tokenHash, Instant now) {
 		return this.jdbc.sql("select user_id from password_reset_tokens where token_hash = ? and expires_at > ?")
-			.params(tokenHash, Timestamp.from(now))
+			.params(tokenHash, timestamp(now))
 			.query((rs, n) -> new UserId(rs.getLong("user_id")))
 			.optional();
 	}
@@ -40,7 +41,7 @@ class PasswordResetTokens {
 	 */
 	boolean consume(String tokenHash, Instant now) {
 		return this.jdbc.sql("delete from password_reset_tokens where token_hash = ? and expires_at > ?")
-			.params(tokenHash, Timestamp.from(now))
+			.params(tokenHash, timestamp(now))
 			.update() == 1;
 	}
 
@@ -49,7 +50,15 @@ class PasswordResetTokens {
 	}
 
 	int deleteExpired(Instant now) {
-		return this.jdbc.sql("delete from password_reset_tokens where expires_at <= ?").param(Timestamp.from(now)).update();
+		return this.jdbc.sql("delete from password_reset_tokens where expires_at <= ?").param(timestamp(now)).update();
+	}
+
+	/**
+	 * Both databases keep microseconds: truncating here, rather than letting the database round, keeps the
+	 * comparison with the expiry exact at the boundary.
+	 */
+	private static Timestamp timestamp(Instant instant) {
+		return Timestamp.from(instant.truncatedTo(ChronoUnit.MICROS));
 	}
 
 }

@@ -1,8 +1,11 @@
 package dev.latchkey.tenant;
 
 import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import dev.latchkey.LatchkeyApplication;
+import dev.latchkey.account.PasswordPolicy;
 import dev.latchkey.account.Users;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -16,6 +19,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 @ExtendWith(OutputCaptureExtension.class)
 class TenantBootstrapTest {
@@ -59,6 +63,25 @@ class TenantBootstrapTest {
 			assertThat(app.getBean(PasswordEncoder.class).matches(secret, admin.passwordHash())).isTrue();
 		}
 		assertThat(output.getAll()).doesNotContain(secret).doesNotContain("generated password");
+	}
+
+	@Test
+	void aConfiguredAdminPasswordThatBreaksThePolicyStopsTheStartWithEveryReason() {
+		assertThatThrownBy(() -> start("--latchkey.bootstrap.admin-email=ada@ex.io",
+				"--latchkey.bootstrap.admin-password=ADA@EX.IO").close())
+			.isInstanceOf(IllegalStateException.class)
+			.hasMessageContaining("latchkey.bootstrap.admin-password breaks the password policy")
+			.hasMessageContaining("Use at least 15 characters")
+			.hasMessageContaining("Do not use your email address as your password.");
+	}
+
+	@Test
+	void theGeneratedAdminPasswordPassesThePolicy(CapturedOutput output) {
+		try (ConfigurableApplicationContext app = start()) {
+			Matcher logged = Pattern.compile("with the generated password: (\\S+)").matcher(output.getAll());
+			assertThat(logged.find()).isTrue();
+			assertThat(app.getBean(PasswordPolicy.class).violations(logged.group(1), "admin@latchkey.local")).isEmpty();
+		}
 	}
 
 	private static ConfigurableApplicationContext start(String... args) {

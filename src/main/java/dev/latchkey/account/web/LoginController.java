@@ -15,6 +15,7 @@ class LoginController {
 	String login(HttpServletRequest request, Model model) {
 		model.addAttribute("failed", request.getParameter("error") != null);
 		model.addAttribute("signedOut", request.getParameter("logout") != null);
+		model.addAttribute("passwordReset", request.getParameter("reset") != null);
 		model.addAttribute("email", SignInFailureHandler.takeEmail(request.getSession(false)));
 		return "account/login";
 	}

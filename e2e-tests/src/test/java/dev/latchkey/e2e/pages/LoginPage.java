@@ -71,6 +71,19 @@ public final class LoginPage extends Page {
 		return this.driver.findElement(By.linkText("Forgot password?")).getDomAttribute("href").equals("/forgot-password");
 	}
 
+	/** Follows "Forgot password?". */
+	public ForgotPasswordPage forgotPassword() {
+		this.driver.findElement(By.linkText("Forgot password?")).click();
+		ForgotPasswordPage page = new ForgotPasswordPage(this.driver);
+		page.assertAt();
+		return page;
+	}
+
+	/** The message shown after a password reset, if any. */
+	public String passwordResetMessage() {
+		return this.driver.findElement(testId("password-reset-done")).getText();
+	}
+
 	private void submit(String email, String password) {
 		var emailField = this.driver.findElement(By.id("email"));
 		emailField.clear();

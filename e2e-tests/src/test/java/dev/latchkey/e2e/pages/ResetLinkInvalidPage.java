@@ -1,0 +1,32 @@
+package dev.latchkey.e2e.pages;
+
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** What an unknown, used or expired reset link shows. */
+public final class ResetLinkInvalidPage extends Page {
+
+	ResetLinkInvalidPage(WebDriver driver) {
+		super(driver);
+	}
+
+	@Override
+	public void assertAt() {
+		assertThat(this.driver.getTitle()).startsWith("Reset link invalid");
+		assertThat(this.driver.findElement(testId("reset-link-invalid")).isDisplayed()).isTrue();
+	}
+
+	public String message() {
+		return this.driver.findElement(By.cssSelector("[role='alert']")).getText();
+	}
+
+	public ForgotPasswordPage requestNewLink() {
+		this.driver.findElement(By.linkText("Request a new link")).click();
+		ForgotPasswordPage page = new ForgotPasswordPage(this.driver);
+		page.assertAt();
+		return page;
+	}
+
+}

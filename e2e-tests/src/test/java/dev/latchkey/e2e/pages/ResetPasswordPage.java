@@ -1,0 +1,81 @@
+package dev.latchkey.e2e.pages;
+
+import java.util.List;
+
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The page an emailed reset link opens: the new password, twice. */
+public final class ResetPasswordPage extends Page {
+
+	ResetPasswordPage(WebDriver driver) {
+		super(driver);
+	}
+
+	/** Opens the link from the email, as clicking it in a mail program would. */
+	public static ResetPasswordPage openLink(WebDriver driver, String link) {
+		driver.get(link);
+		ResetPasswordPage page = new ResetPasswordPage(driver);
+		page.assertAt();
+		return page;
+	}
+
+	/** Opens a link that no longer works. */
+	public static ResetLinkInvalidPage openUnusableLink(WebDriver driver, String link) {
+		driver.get(link);
+		ResetLinkInvalidPage page = new ResetLinkInvalidPage(driver);
+		page.assertAt();
+		return page;
+	}
+
+	@Override
+	public void assertAt() {
+		assertThat(this.driver.getTitle()).startsWith("Choose a new password");
+		assertThat(this.driver.findElement(By.tagName("h1")).getText()).isEqualTo("Choose a new password");
+	}
+
+	public String currentUrl() {
+		return this.driver.getCurrentUrl();
+	}
+
+	public LoginPage choose(String password, String again) {
+		submit(password, again);
+		LoginPage page = new LoginPage(this.driver);
+		page.assertAt();
+		return page;
+	}
+
+	public ResetPasswordPage chooseExpectingErrors(String password, String again) {
+		submit(password, again);
+		ResetPasswordPage page = new ResetPasswordPage(this.driver);
+		page.assertAt();
+		return page;
+	}
+
+	/** @param field {@code password} or {@code confirmation} */
+	public List<String> errors(String field) {
+		return this.driver.findElement(testId(field + "-errors"))
+			.findElements(By.cssSelector(".field-error"))
+			.stream()
+			.map(WebElement::getText)
+			.toList();
+	}
+
+	public boolean marksInvalid(String field) {
+		return "true".equals(this.driver.findElement(By.id(field)).getDomAttribute("aria-invalid"));
+	}
+
+	public String typedValue(String field) {
+		return this.driver.findElement(By.id(field)).getDomProperty("value");
+	}
+
+	private void submit(String password, String again) {
+		this.driver.findElement(By.id("password")).sendKeys(password);
+		this.driver.findElement(By.id("confirmation")).sendKeys(again);
+		this.driver.findElement(By.cssSelector("button[type='submit']")).click();
+	}
+
+}
