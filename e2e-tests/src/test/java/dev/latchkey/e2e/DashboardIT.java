@@ -185,6 +185,20 @@ class DashboardIT {
 	}
 
 	@Test
+	void searchingByNameOrPrefixNarrowsTheTable() {
+		String first = uniqueName("Search alpha");
+		String second = uniqueName("Search beta");
+		ApiCredentialsPage credentials = signIn().openCreateDialog().name(first).create().done();
+		CreatedKeyDialog created = credentials.openCreateDialog().name(second).create();
+		String prefix = created.token().substring(0, 8);
+		credentials = created.done();
+
+		assertThat(credentials.search(first).names()).containsExactly(first);
+		assertThat(credentials.search(prefix).names()).containsExactly(second);
+		assertThat(credentials.search("search").names()).contains(first, second);
+	}
+
+	@Test
 	void aKeyPastItsExpirationShowsAsExpiredAndIsRefused() {
 		String name = uniqueName("Contractor");
 		CreatedKeyDialog created = signIn().openCreateDialog().name(name).expiration("7 days").create();
