@@ -84,7 +84,7 @@ public final class ApiCredentialsPage extends Page {
 	}
 
 	public LoginPage signOut() {
-		this.driver.findElement(testId("sign-out")).click();
+		clickAndAwaitNewPage(testId("sign-out"));
 		LoginPage page = new LoginPage(this.driver);
 		page.assertAt();
 		return page;

@@ -46,7 +46,7 @@ public final class KeyDetailPage extends Page {
 	}
 
 	public KeyDetailPage deactivate() {
-		this.driver.findElement(testId("deactivate")).click();
+		clickAndAwaitNewPage(testId("deactivate"));
 		KeyDetailPage page = new KeyDetailPage(this.driver);
 		page.assertAt();
 		return page;
