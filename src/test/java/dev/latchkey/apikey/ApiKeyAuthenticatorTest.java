@@ -15,6 +15,7 @@ import java.util.function.Consumer;
 import dev.latchkey.account.User;
 import dev.latchkey.account.Users;
 import dev.latchkey.audit.Actor;
+import dev.latchkey.support.MutableClock;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -30,9 +31,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The per-request key check on one instance: what it costs, and that a change made here is refused from the very
  * next request on, also while other threads keep authenticating with the key.
  */
-@SpringBootTest(
-		properties = { "spring.datasource.url=jdbc:h2:mem:authenticator;DB_CLOSE_DELAY=-1",
-				"latchkey.bootstrap.admin-password=correct-horse-battery-staple" })
+@SpringBootTest
 class ApiKeyAuthenticatorTest {
 
 	static final Instant START = Instant.parse("2030-01-15T10:00:30Z");

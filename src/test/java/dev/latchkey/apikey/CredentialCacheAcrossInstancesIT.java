@@ -1,6 +1,5 @@
 package dev.latchkey.apikey;
 
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -14,16 +13,12 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
-import dev.latchkey.LatchkeyApplication;
-import dev.latchkey.account.User;
-import dev.latchkey.account.Users;
 import dev.latchkey.audit.Actor;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import dev.latchkey.support.EmbeddedPostgres;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -34,43 +29,38 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class CredentialCacheAcrossInstancesIT {
 
-	static EmbeddedPostgres postgres;
-
 	static ConfigurableApplicationContext a;
 
 	static ConfigurableApplicationContext b;
 
 	static final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
+	static CreatedApiKey adminKey;
+
 	@BeforeAll
-	static void startTwoInstances() throws IOException {
-		postgres = EmbeddedPostgres.builder().start();
-		a = start();
-		b = start();
+	static void startTwoInstances() {
+		String url = EmbeddedPostgres.newDatabase();
+		a = ApplicationInstances.start(url, "postgres", "postgres");
+		b = ApplicationInstances.start(url, "postgres", "postgres");
+		adminKey = ApplicationInstances.tenantWithKey(a);
 	}
 
 	@AfterAll
-	static void stop() throws IOException {
-		for (ConfigurableApplicationContext context : new ConfigurableApplicationContext[] { b, a }) {
-			if (context != null) {
-				context.close();
-			}
-		}
-		if (postgres != null) {
-			postgres.close();
-		}
+	static void stop() {
+		b.close();
+		a.close();
 	}
 
 	@Test
 	void aKeyDeactivatedOnOneInstanceIsRefusedOnTheOtherWithinOneSecond() throws Exception {
 		CreatedApiKey created = create();
-		assertRefusedAfter(created, () -> service(a).deactivate(admin(a), created.key().publicId()));
+		assertRefusedAfter(created, () -> service(a).deactivate(admin(), created.key().publicId()));
 	}
 
 	@Test
 	void aKeyDeletedOnOneInstanceIsRefusedOnTheOtherWithinOneSecond() throws Exception {
 		CreatedApiKey created = create();
-		assertRefusedAfter(created, () -> service(a).delete(admin(a), created.key().publicId()));
+		assertRefusedAfter(created, () -> service(a).delete(admin(), created.key().publicId()));
 	}
 
 	@Test
@@ -154,24 +144,16 @@ class CredentialCacheAcrossInstancesIT {
 	}
 
 	private static CreatedApiKey create() {
-		return service(a).create(admin(a), new NewApiKey("across instances " + System.nanoTime(), null, null));
+		return service(a).create(admin(), new NewApiKey("across instances " + System.nanoTime(), null, null));
 	}
 
 	private static ApiKeyService service(ConfigurableApplicationContext instance) {
 		return instance.getBean(ApiKeyService.class);
 	}
 
-	private static Actor admin(ConfigurableApplicationContext instance) {
-		User user = instance.getBean(Users.class).findByEmail("admin@latchkey.local").orElseThrow();
-		return Actor.user(user.tenantId(), user.id(), "127.0.0.1");
-	}
-
-	private static ConfigurableApplicationContext start() {
-		return new SpringApplicationBuilder(LatchkeyApplication.class).run("--server.port=0",
-				"--server.address=127.0.0.1", "--spring.profiles.active=postgres",
-				"--spring.datasource.url=" + postgres.getJdbcUrl("postgres", "postgres"),
-				"--spring.datasource.username=postgres", "--spring.datasource.password=",
-				"--latchkey.bootstrap.admin-password=correct-horse-battery-staple");
+	private static Actor admin() {
+		AuthenticatedKey key = a.getBean(ApiKeyAuthenticator.class).authenticate(adminKey.token()).orElseThrow();
+		return Actor.apiKey(key.tenantId(), key.owner(), key.keyId(), "127.0.0.1");
 	}
 
 }

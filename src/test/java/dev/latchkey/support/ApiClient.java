@@ -41,6 +41,15 @@ public final class ApiClient {
 			.POST(HttpRequest.BodyPublishers.ofString(jsonBody)));
 	}
 
+	public Response post(String path, String apiKey, String contentType, String body) {
+		return send(request(path, apiKey).header("Content-Type", contentType)
+			.POST(HttpRequest.BodyPublishers.ofString(body)));
+	}
+
+	public Response put(String path, String apiKey) {
+		return send(request(path, apiKey).PUT(HttpRequest.BodyPublishers.noBody()));
+	}
+
 	public Response post(String path, String apiKey) {
 		return send(request(path, apiKey).POST(HttpRequest.BodyPublishers.noBody()));
 	}

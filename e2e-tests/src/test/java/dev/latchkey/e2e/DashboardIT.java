@@ -3,14 +3,14 @@ package dev.latchkey.e2e;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import dev.latchkey.MutableClock;
-import dev.latchkey.TestClockConfiguration;
 import dev.latchkey.e2e.pages.ApiCredentialsPage;
 import dev.latchkey.e2e.pages.CreateKeyDialog;
 import dev.latchkey.e2e.pages.CreatedKeyDialog;
 import dev.latchkey.e2e.pages.KeyDetailPage;
 import dev.latchkey.e2e.pages.KeyRow;
 import dev.latchkey.e2e.pages.LoginPage;
+import dev.latchkey.support.MutableClock;
+import dev.latchkey.support.TestClockConfiguration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -66,7 +66,7 @@ class DashboardIT {
 
 	@AfterEach
 	void realTime() {
-		this.clock.reset();
+		this.clock.set(java.time.Instant.now());
 	}
 
 	@Test

@@ -3,7 +3,7 @@ package dev.latchkey.e2e;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import dev.latchkey.TestAccounts;
+import dev.latchkey.support.TestAccounts;
 import dev.latchkey.account.User;
 import dev.latchkey.e2e.pages.ForgotPasswordPage;
 import dev.latchkey.e2e.pages.LoginPage;

@@ -1,7 +1,7 @@
 package dev.latchkey.account.web;
 
-import dev.latchkey.TestAccounts;
-import dev.latchkey.TestClockConfiguration;
+import dev.latchkey.support.TestAccounts;
+import dev.latchkey.support.TestClockConfiguration;
 import dev.latchkey.support.EmbeddedPostgres;
 import dev.latchkey.support.TestSmtpServer;
 

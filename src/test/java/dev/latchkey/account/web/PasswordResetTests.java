@@ -12,14 +12,14 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import dev.latchkey.MutableClock;
-import dev.latchkey.TestAccounts;
+import dev.latchkey.support.MutableClock;
+import dev.latchkey.support.TestAccounts;
 import dev.latchkey.account.User;
 import dev.latchkey.support.TestSmtpServer;
 import dev.latchkey.support.TestSmtpServer.Received;
 import dev.latchkey.tenant.Tenant;
-import dev.latchkey.web.DashboardClient;
-import dev.latchkey.web.DashboardClient.Response;
+import dev.latchkey.support.DashboardClient;
+import dev.latchkey.support.DashboardClient.Response;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;

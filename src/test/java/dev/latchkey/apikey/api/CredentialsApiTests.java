@@ -235,6 +235,19 @@ abstract class CredentialsApiTests {
 	}
 
 	@Test
+	void aBodyThatIsNotJsonOrAnUnsupportedMethodGetsAProblemNotA500() {
+		Response text = this.api.post(KEYS, this.aliceToken, "text/plain", "name=x");
+		assertThat(text.status()).isEqualTo(415);
+		assertThat(text.header("content-type")).isEqualTo("application/problem+json");
+		Response put = this.api.put(KEYS, this.aliceToken);
+		assertThat(put.status()).isEqualTo(405);
+		assertThat(put.header("content-type")).isEqualTo("application/problem+json");
+		Response unknownPath = this.api.get("/api/credentials/nothing-here", this.aliceToken);
+		assertThat(unknownPath.status()).isEqualTo(404);
+		assertThat(unknownPath.header("content-type")).isEqualTo("application/problem+json");
+	}
+
+	@Test
 	void createRefusesAnUnknownEnvironment() {
 		assertBadRequest(this.api.post(KEYS, this.aliceToken, "{\"name\": \"x\", \"environment\": \"staging\"}"),
 				"environment");

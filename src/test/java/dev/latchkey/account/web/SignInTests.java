@@ -3,30 +3,27 @@ package dev.latchkey.account.web;
 import java.time.Duration;
 import java.util.Map;
 
-import dev.latchkey.MutableClock;
-import dev.latchkey.TestAccounts;
-import dev.latchkey.TestClockConfiguration;
 import dev.latchkey.account.User;
+import dev.latchkey.support.DashboardClient.Response;
+import dev.latchkey.support.DashboardClient;
+import dev.latchkey.support.MutableClock;
+import dev.latchkey.support.TestAccounts;
 import dev.latchkey.tenant.Tenant;
-import dev.latchkey.web.DashboardClient;
-import dev.latchkey.web.DashboardClient.Response;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "spring.datasource.url=jdbc:h2:mem:sign-in;DB_CLOSE_DELAY=-1",
-				"latchkey.bootstrap.admin-password=bootstrap-password-1" })
-@Import({ TestClockConfiguration.class, TestAccounts.class })
-class SignInTest {
+/**
+ * Signing in to the dashboard through the real form over HTTP, with the session and the throttle in the
+ * database: on H2 and on PostgreSQL by the subclasses.
+ */
+abstract class SignInTests {
 
 	private static final String PASSWORD = "correct horse battery";
 
@@ -54,7 +51,7 @@ class SignInTest {
 
 	@AfterEach
 	void resetClock() {
-		this.clock.reset();
+		this.clock.set(java.time.Instant.now());
 	}
 
 	@Test

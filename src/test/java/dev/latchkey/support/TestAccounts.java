@@ -1,4 +1,4 @@
-package dev.latchkey;
+package dev.latchkey.support;
 
 import java.time.Instant;
 

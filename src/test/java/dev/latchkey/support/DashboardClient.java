@@ -1,4 +1,4 @@
-package dev.latchkey.web;
+package dev.latchkey.support;
 
 import java.io.IOException;
 import java.net.CookieManager;

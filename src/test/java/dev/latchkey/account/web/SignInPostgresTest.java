@@ -1,0 +1,24 @@
+package dev.latchkey.account.web;
+
+import dev.latchkey.support.EmbeddedPostgres;
+import dev.latchkey.support.TestAccounts;
+import dev.latchkey.support.TestClockConfiguration;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@Import({ TestClockConfiguration.class, TestAccounts.class })
+class SignInPostgresTest extends SignInTests {
+
+	@DynamicPropertySource
+	static void postgres(DynamicPropertyRegistry registry) {
+		String url = EmbeddedPostgres.newDatabase();
+		registry.add("spring.datasource.url", () -> url);
+		registry.add("spring.datasource.username", () -> "postgres");
+		registry.add("spring.datasource.password", () -> "postgres");
+	}
+
+}

@@ -1,0 +1,13 @@
+package dev.latchkey.apikey.web;
+
+import dev.latchkey.support.TestAccounts;
+import dev.latchkey.support.TestClockConfiguration;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
+
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@Import({ TestClockConfiguration.class, TestAccounts.class })
+class ApiCredentialsScaleH2Test extends ApiCredentialsScaleTests {
+
+}

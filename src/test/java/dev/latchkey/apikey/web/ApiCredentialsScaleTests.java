@@ -1,0 +1,111 @@
+package dev.latchkey.apikey.web;
+
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import dev.latchkey.account.User;
+import dev.latchkey.support.DashboardClient.Response;
+import dev.latchkey.support.DashboardClient;
+import dev.latchkey.support.TestAccounts;
+import dev.latchkey.tenant.Tenant;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A tenant with 10,000 keys: the first page, a late page and both kinds of search must stay quick, because the
+ * page reads one page of rows and never the whole list. Run on H2 and on PostgreSQL by the subclasses.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class ApiCredentialsScaleTests {
+
+	static final int KEYS = 10_000;
+
+	/** Generous, for a shared CI machine; the measured times are printed and are far lower. */
+	static final Duration LIMIT = Duration.ofSeconds(1);
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	TestAccounts accounts;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	DashboardClient admin;
+
+	@BeforeAll
+	void tenantWithManyKeys() {
+		Tenant tenant = this.accounts.tenant("Busy " + System.nanoTime(), false);
+		User user = this.accounts.admin(tenant, "busy-" + System.nanoTime() + "@example.com", "Busy", "password-1");
+		List<Object[]> rows = new ArrayList<>();
+		Instant start = Instant.now().minus(Duration.ofDays(400));
+		HexFormat hex = HexFormat.of();
+		for (int i = 0; i < KEYS; i++) {
+			String hash = hex.formatHex(UUID.randomUUID().toString().getBytes()).substring(0, 64);
+			rows.add(new Object[] { UUID.randomUUID().toString(), tenant.id().value(), "Service " + i,
+					"key_" + hash.substring(0, 4), hash, Timestamp.from(start.plusSeconds(i * 60L)), user.id().value() });
+		}
+		this.jdbc.batchUpdate("insert into api_keys (public_id, tenant_id, environment, name, token_prefix, token_hash, "
+				+ "created_at, created_by, active) values (?, ?, 'development', ?, ?, ?, ?, ?, true)", rows);
+		this.admin = new DashboardClient(this.port);
+		assertThat(this.admin.signIn(user.email(), "password-1").location()).endsWith("/settings/api-credentials");
+	}
+
+	@Test
+	void theFirstPageShowsTheNewestKeys() {
+		Response page = timed("/settings/api-credentials");
+		assertThat(page.body()).contains("Service 9999").contains("of 10,000 keys").doesNotContain("Service 9974<");
+	}
+
+	@Test
+	void aLatePageIsAsQuick() {
+		Response page = timed("/settings/api-credentials?page=399");
+		assertThat(page.body()).contains("Service 0<").contains("Showing 9,976–10,000");
+	}
+
+	@Test
+	void searchingByNameIsQuick() {
+		Response page = timed("/settings/api-credentials?q=service+123");
+		assertThat(page.body()).contains("Service 1234").contains(">11 keys<").doesNotContain("Service 124<");
+	}
+
+	@Test
+	void searchingByPrefixIsQuick() {
+		Response page = timed("/settings/api-credentials?q=key_");
+		assertThat(page.body()).contains("of 10,000 keys");
+	}
+
+	private Response timed(String path) {
+		this.admin.get(path, Map.of("HX-Request", "true"));
+		long[] nanos = new long[5];
+		Response response = null;
+		for (int i = 0; i < nanos.length; i++) {
+			long start = System.nanoTime();
+			response = this.admin.get(path, Map.of("HX-Request", "true"));
+			nanos[i] = System.nanoTime() - start;
+			assertThat(response.status()).isEqualTo(200);
+		}
+		Arrays.sort(nanos);
+		Duration median = Duration.ofNanos(nanos[nanos.length / 2]);
+		System.out.printf("%s with %,d keys: GET %s median %d ms%n", getClass().getSimpleName(), KEYS, path,
+				median.toMillis());
+		assertThat(median).isLessThan(LIMIT);
+		return response;
+	}
+
+}
