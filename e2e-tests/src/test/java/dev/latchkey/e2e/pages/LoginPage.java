@@ -77,7 +77,9 @@ public final class LoginPage extends Page {
 
 	/** Follows "Forgot password?". */
 	public ForgotPasswordPage forgotPassword() {
+		var heading = this.driver.findElement(By.tagName("h1"));
 		this.driver.findElement(By.linkText("Forgot password?")).click();
+		waitFor(ExpectedConditions.stalenessOf(heading)::apply);
 		ForgotPasswordPage page = new ForgotPasswordPage(this.driver);
 		page.assertAt();
 		return page;

@@ -1,0 +1,293 @@
+#!/usr/bin/env bash
+# Benchmarks the API-key check and the key list on the embedded H2 default and on PostgreSQL, on 127.0.0.1 only,
+# and prints one table. See bench/README.md. Every load run and every wait is bounded in time.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+PORT=${PORT:-8083}
+PG_PORT=${PG_PORT:-54329}
+ROUNDS=${ROUNDS:-3}
+DURATION=${DURATION:-8}            # seconds per wrk run
+WARMUP=${WARMUP:-10}               # seconds of mixed load before the first round
+CONNECTIONS=${CONNECTIONS:-32}
+WRK_THREADS=${WRK_THREADS:-2}
+TOTAL_KEYS=${TOTAL_KEYS:-10000}    # keys in the tenant, for the list timings
+ROTATED_KEYS=${ROTATED_KEYS:-1000} # distinct keys in rotation
+DATABASES=${DATABASES:-"h2 postgres"}
+JAVA_OPTS=${JAVA_OPTS:-}           # e.g. -XX:StartFlightRecording=filename=target/bench/app.jfr,settings=profile
+
+ADMIN=admin@latchkey.local
+PASSWORD="bench-$RANDOM-$RANDOM-$RANDOM"
+BASE="http://127.0.0.1:$PORT"
+WORK="$PWD/target/bench"
+BENCH="$PWD/bench"
+APP_PID=""
+PG_PID=""
+
+log() { echo "[bench] $*" >&2; }
+fail() { log "FAILED: $*"; exit 1; }
+
+stop_app() {
+	if [[ -n "$APP_PID" ]]; then
+		kill "$APP_PID" 2>/dev/null || true
+		for _ in $(seq 1 100); do kill -0 "$APP_PID" 2>/dev/null || break; sleep 0.1; done
+		kill -9 "$APP_PID" 2>/dev/null || true
+		APP_PID=""
+	fi
+}
+
+stop_postgres() {
+	if [[ -n "$PG_PID" ]]; then
+		kill "$PG_PID" 2>/dev/null || true
+		for _ in $(seq 1 100); do kill -0 "$PG_PID" 2>/dev/null || break; sleep 0.1; done
+		kill -9 "$PG_PID" 2>/dev/null || true
+		PG_PID=""
+	fi
+}
+
+trap 'stop_app; stop_postgres' EXIT INT TERM
+
+now_ms() { date +%s%3N; }
+
+# --- tools -------------------------------------------------------------------------------------------------------
+command -v curl >/dev/null || fail "curl is required"
+command -v java >/dev/null || fail "a JDK 17+ is required"
+if ! command -v wrk >/dev/null; then
+	log "installing wrk (Debian package)"
+	apt-get install -y wrk >/dev/null 2>&1 || { apt-get update >/dev/null && apt-get install -y wrk >/dev/null; }
+fi
+
+rm -rf "$WORK"
+mkdir -p "$WORK/results"
+
+log "building the jar"
+./mvnw -B -q -DskipTests package
+JAR=$(ls target/latchkey-*.jar | grep -v '\.original$' | head -1)
+
+# --- the application -----------------------------------------------------------------------------------------------
+
+# Starts the jar with the given database arguments; sets COLD_START_MS to the time from launch to the first 200.
+start_app() {
+	local name=$1
+	shift
+	local started
+	started=$(now_ms)
+	# shellcheck disable=SC2086
+	java $JAVA_OPTS -jar "$JAR" --server.port="$PORT" --server.address=127.0.0.1 \
+		--latchkey.bootstrap.admin-password="$PASSWORD" "$@" >"$WORK/app-$name.log" 2>&1 &
+	APP_PID=$!
+	for _ in $(seq 1 1200); do
+		if [[ "$(curl -s -o /dev/null -w '%{http_code}' --max-time 1 "$BASE/api/hello_world" || true)" == 200 ]]; then
+			COLD_START_MS=$(($(now_ms) - started))
+			return
+		fi
+		kill -0 "$APP_PID" 2>/dev/null || fail "the application exited; see $WORK/app-$name.log"
+		sleep 0.02
+	done
+	fail "no 200 within 60 s; see $WORK/app-$name.log"
+}
+
+# Signs in to the dashboard like a browser: the login form's CSRF token, then the form post. Sets SESSION_COOKIE.
+sign_in() {
+	local jar=$WORK/cookies.txt csrf
+	rm -f "$jar"
+	csrf=$(curl -s --max-time 10 -c "$jar" -b "$jar" "$BASE/login" | grep -o 'name="_csrf"[^>]*value="[^"]*"' \
+		| sed 's/.*value="\([^"]*\)"/\1/' | head -1)
+	[[ -n "$csrf" ]] || fail "no CSRF token on /login"
+	local location
+	location=$(curl -s --max-time 10 -c "$jar" -b "$jar" -o /dev/null -w '%{redirect_url}' "$BASE/login" \
+		--data-urlencode "username=$ADMIN" --data-urlencode "password=$PASSWORD" --data-urlencode "_csrf=$csrf")
+	[[ "$location" != *error* && -n "$location" ]] || fail "sign-in refused (redirected to '$location')"
+	SESSION_COOKIE=$(awk '$6 == "SESSION" { print $7 }' "$jar")
+	[[ -n "$SESSION_COOKIE" ]] || fail "no SESSION cookie after sign-in"
+}
+
+# The first key comes from the dashboard, as a new customer's would: Settings → API Credentials → Create API key,
+# the dialog's form posted with its CSRF token.
+dashboard_create_key() {
+	local jar=$WORK/cookies.txt csrf token
+	csrf=$(curl -s --max-time 10 -c "$jar" -b "$jar" "$BASE/settings/api-credentials" \
+		| grep -o 'name="_csrf"[^>]*value="[^"]*"' | sed 's/.*value="\([^"]*\)"/\1/' | head -1)
+	[[ -n "$csrf" ]] || fail "no CSRF token on the API Credentials page"
+	token=$(curl -s --max-time 10 -c "$jar" -b "$jar" "$BASE/settings/api-credentials" -H "HX-Request: true" \
+		--data-urlencode "name=bench dashboard key" --data-urlencode "expiration=never" \
+		--data-urlencode "environment=development" --data-urlencode "_csrf=$csrf" | grep -o 'key_[0-9a-f]\{48\}' | head -1)
+	[[ -n "$token" ]] || fail "the dashboard showed no token after Create API key"
+	echo "$token"
+}
+
+api() { # METHOD PATH [JSON]
+	local args=(-s --max-time 10 -X "$1" "$BASE$2" -H "x-api-key: $API_KEY")
+	[[ $# -ge 3 ]] && args+=(-H 'Content-Type: application/json' -d "$3")
+	curl "${args[@]}"
+}
+
+# Creates TOTAL_KEYS keys in all (the dashboard's included) with the API, four at a time.
+create_keys() {
+	local per_thread=$(((TOTAL_KEYS - 2 + 3) / 4))
+	PER_THREAD=$per_thread OUT="$WORK/tokens" API_KEY=$API_KEY \
+		wrk -t4 -c4 -d300s -s "$BENCH/create-keys.lua" "$BASE/api/credentials/keys" >"$WORK/create-keys.txt"
+	cat "$WORK"/tokens.* >"$WORK/all-tokens.txt"
+	head -n "$ROTATED_KEYS" "$WORK/all-tokens.txt" >"$WORK/rotated-tokens.txt"
+	local total
+	total=$(api GET "/api/credentials/keys?size=1" | grep -o '"total":[0-9]*' | cut -d: -f2)
+	log "the tenant has $total keys; $(wc -l <"$WORK/rotated-tokens.txt") in rotation"
+	KEY_COUNT=$total
+}
+
+# --- measuring ---------------------------------------------------------------------------------------------------
+
+to_ms() { # wrk prints 812.00us, 1.23ms, 1.01s
+	awk -v v="$1" 'BEGIN { n = v + 0; if (v ~ /us$/) n /= 1000; else if (v ~ /ms$/) n += 0; else if (v ~ /s$/) n *= 1000; printf "%.2f", n }'
+}
+
+# measure DB SCENARIO CONNECTIONS DURATION PATH [wrk args...]: appends "rps p50 p99 non2xx requests" to a file
+measure() {
+	local db=$1 scenario=$2 connections=$3 duration=$4 path=$5
+	shift 5
+	local threads=$WRK_THREADS out
+	((connections < threads)) && threads=$connections
+	out=$(wrk -t"$threads" -c"$connections" -d"${duration}s" --timeout 5s --latency "$@" "$BASE$path")
+	echo "$out" >>"$WORK/results/$db.$scenario.wrk"
+	local rps p50 p99 non2xx requests
+	rps=$(awk '/^Requests\/sec:/ { print $2 }' <<<"$out")
+	p50=$(to_ms "$(awk '$1 == "50%" { print $2 }' <<<"$out")")
+	p99=$(to_ms "$(awk '$1 == "99%" { print $2 }' <<<"$out")")
+	non2xx=$(awk '/Non-2xx or 3xx responses:/ { print $5 }' <<<"$out")
+	requests=$(awk '/requests in/ { print $1 }' <<<"$out")
+	echo "$rps $p50 $p99 ${non2xx:-0} $requests" >>"$WORK/results/$db.$scenario"
+}
+
+expect_200() { # PATH [curl args]: what is measured must be the real page, not a redirect or an error
+	local path=$1 status
+	shift
+	status=$(curl -s -o /dev/null -w '%{http_code}' --max-time 10 "$@" "$BASE$path")
+	[[ "$status" == 200 ]] || fail "GET $path answered $status, not 200"
+}
+
+median() { sort -g | awk '{ a[NR] = $1 } END { if (NR == 0) print "-"; else if (NR % 2) print a[(NR + 1) / 2]; else printf "%.2f\n", (a[NR / 2] + a[NR / 2 + 1]) / 2 }'; }
+
+column_median() { # FILE COLUMN
+	awk -v c="$2" '{ print $c }' "$1" | median
+}
+
+bench_database() {
+	local db=$1
+	shift
+	log "[$db] starting the application"
+	start_app "$db" "$@"
+	echo "$COLD_START_MS" >"$WORK/results/$db.cold-start"
+	log "[$db] first 200 after $COLD_START_MS ms"
+
+	sign_in
+	API_KEY=$(dashboard_create_key)
+	log "[$db] created the first key in the dashboard; creating the others with the API"
+	[[ "$(curl -s -o /dev/null -w '%{http_code}' -H "x-api-key: $API_KEY" "$BASE/api/hello_world/authenticated")" == 200 ]] \
+		|| fail "the dashboard's key does not authenticate"
+	local deactivated deactivated_token
+	deactivated=$(api POST /api/credentials/keys '{"name": "bench deactivated"}')
+	deactivated_token=$(grep -o 'key_[0-9a-f]\{48\}' <<<"$deactivated")
+	api POST "/api/credentials/keys/$(grep -o '"heron_id":"[^"]*"' <<<"$deactivated" | cut -d'"' -f4)/deactivate" >/dev/null
+	create_keys
+	echo "$KEY_COUNT" >"$WORK/results/$db.key-count"
+	local unknown="key_$(printf '0%.0s' $(seq 1 48))"
+
+	log "[$db] warming up for ${WARMUP}s"
+	TOKENS="$WORK/rotated-tokens.txt" wrk -t"$WRK_THREADS" -c"$CONNECTIONS" -d"${WARMUP}s" \
+		-s "$BENCH/rotate-keys.lua" "$BASE/api/hello_world/authenticated" >/dev/null
+	wrk -t"$WRK_THREADS" -c"$CONNECTIONS" -d"$((WARMUP / 2))s" "$BASE/api/hello_world" >/dev/null
+
+	expect_200 /settings/api-credentials -H "Cookie: SESSION=$SESSION_COOKIE"
+	expect_200 /api/credentials/keys -H "x-api-key: $API_KEY"
+	expect_200 /api/hello_world/authenticated -H "x-api-key: $(head -1 "$WORK/rotated-tokens.txt")"
+	for round in $(seq 1 "$ROUNDS"); do
+		log "[$db] round $round of $ROUNDS"
+		# The unauthenticated baseline runs before and after the authenticated runs; each ratio is taken against
+		# the mean of the two, so load that drifts during a round (other processes) hardly skews it.
+		measure "$db" unauthenticated "$CONNECTIONS" "$DURATION" /api/hello_world
+		measure "$db" single-key "$CONNECTIONS" "$DURATION" /api/hello_world/authenticated -H "x-api-key: $API_KEY"
+		TOKENS="$WORK/rotated-tokens.txt" measure "$db" rotated-keys "$CONNECTIONS" "$DURATION" \
+			/api/hello_world/authenticated -s "$BENCH/rotate-keys.lua"
+		measure "$db" unauthenticated-after "$CONNECTIONS" "$DURATION" /api/hello_world
+		measure "$db" unknown-key "$CONNECTIONS" "$DURATION" /api/hello_world/authenticated -H "x-api-key: $unknown"
+		measure "$db" random-unknown-keys "$CONNECTIONS" "$DURATION" /api/hello_world/authenticated \
+			-s "$BENCH/random-keys.lua"
+		measure "$db" deactivated-key "$CONNECTIONS" "$DURATION" /api/hello_world/authenticated \
+			-H "x-api-key: $deactivated_token"
+		# One connection: the latency is the server's time plus a loopback round trip.
+		measure "$db" page-first 1 3 /settings/api-credentials -H "Cookie: SESSION=$SESSION_COOKIE"
+		measure "$db" page-search 1 3 "/settings/api-credentials?q=bench%201-77" -H "Cookie: SESSION=$SESSION_COOKIE"
+		measure "$db" api-first 1 3 "/api/credentials/keys" -H "x-api-key: $API_KEY"
+		measure "$db" api-search 1 3 "/api/credentials/keys?q=bench%201-77" -H "x-api-key: $API_KEY"
+	done
+
+	ps -o rss= -p "$APP_PID" | awk '{ printf "%.0f\n", $1 / 1024 }' >"$WORK/results/$db.rss"
+	stop_app
+}
+
+# --- the databases -----------------------------------------------------------------------------------------------
+
+for db in $DATABASES; do
+	case $db in
+	h2)
+		bench_database h2 "--spring.datasource.url=jdbc:h2:file:$WORK/h2/latchkey;AUTO_SERVER=FALSE"
+		;;
+	postgres)
+		log "[postgres] starting an embedded PostgreSQL (io.zonky binaries) on 127.0.0.1:$PG_PORT"
+		./mvnw -B -q dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$WORK/classpath.txt" >/dev/null
+		java -cp "$(cat "$WORK/classpath.txt")" "$BENCH/EmbeddedPostgresServer.java" "$PG_PORT" "$WORK/postgres" 60 \
+			>"$WORK/postgres.log" 2>&1 &
+		PG_PID=$!
+		for _ in $(seq 1 600); do grep -q '^READY' "$WORK/postgres.log" && break; sleep 0.1; done
+		grep -q '^READY' "$WORK/postgres.log" || fail "PostgreSQL did not start; see $WORK/postgres.log"
+		bench_database postgres --spring.profiles.active=postgres \
+			"--spring.datasource.url=jdbc:postgresql://127.0.0.1:$PG_PORT/postgres" \
+			--spring.datasource.username=postgres --spring.datasource.password=postgres
+		stop_postgres
+		;;
+	*) fail "unknown database '$db' (h2 or postgres)" ;;
+	esac
+done
+
+# --- the table ---------------------------------------------------------------------------------------------------
+
+ratio_median() { # DB SCENARIO: the median over rounds of scenario req/s ÷ the round's unauthenticated req/s
+	paste -d' ' "$WORK/results/$1.$2" "$WORK/results/$1.unauthenticated" "$WORK/results/$1.unauthenticated-after" \
+		| awk '{ printf "%.3f\n", $1 / (($6 + $11) / 2) }' | median
+}
+
+row() { # DB SCENARIO LABEL WITH_RATIO
+	local file="$WORK/results/$1.$2" ratio="" refused
+	[[ -f "$file" ]] || return 0
+	[[ "$4" == yes ]] && ratio=$(ratio_median "$1" "$2")
+	refused=$(awk '{ n += $4; t += $5 } END { if (t > 0) printf "%.0f%%", 100 * n / t; else print "-" }' "$file")
+	printf "| %-8s | %-44s | %9s | %7s | %7s | %6s | %7s |\n" "$1" "$3" "$(column_median "$file" 1)" \
+		"$(column_median "$file" 2)" "$(column_median "$file" 3)" "$ratio" "$refused"
+}
+
+echo
+echo "Latchkey API-key benchmark, $(date -u +%Y-%m-%d), $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//')),"
+echo "$(java -version 2>&1 | head -1), wrk $WRK_THREADS threads / $CONNECTIONS connections, $DURATION s per run, medians of $ROUNDS rounds"
+echo
+echo "| Database | Scenario                                     |  Requests/s |  p50 ms |  p99 ms | ÷ unauth | non-2xx |"
+echo "| -------- | -------------------------------------------- | ---------: | ------: | ------: | -----: | ------: |"
+for db in $DATABASES; do
+	cat "$WORK/results/$db.unauthenticated" "$WORK/results/$db.unauthenticated-after" >"$WORK/results/$db.baseline"
+	row "$db" baseline "GET /api/hello_world (no key)" no
+	row "$db" single-key "authenticated, one key" yes
+	row "$db" rotated-keys "authenticated, $ROTATED_KEYS keys in rotation" yes
+	row "$db" unknown-key "unknown key (the same one)" yes
+	row "$db" random-unknown-keys "unknown keys (random, a new one each request)" yes
+	row "$db" deactivated-key "deactivated key" yes
+	keys=$(cat "$WORK/results/$db.key-count")
+	row "$db" page-first "API Credentials page, $keys keys, first page, 1 conn" no
+	row "$db" page-search "API Credentials page, search, 1 conn" no
+	row "$db" api-first "GET /api/credentials/keys, first page, 1 conn" no
+	row "$db" api-search "GET /api/credentials/keys?q=, search, 1 conn" no
+	printf "| %-8s | %-44s | %9s | %7s | %7s | %6s | %7s |\n" "$db" "cold start to first 200 (ms)" "" \
+		"$(cat "$WORK/results/$db.cold-start")" "" "" ""
+	printf "| %-8s | %-44s | %9s | %7s | %7s | %6s | %7s |\n" "$db" "process RSS after the run (MB)" "" \
+		"$(cat "$WORK/results/$db.rss")" "" "" ""
+done
+echo
+echo "Raw wrk output and application logs: $WORK"
