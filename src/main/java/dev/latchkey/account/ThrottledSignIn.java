@@ -5,6 +5,7 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.DisabledException;
 import org.springframework.security.authentication.LockedException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
@@ -29,6 +30,15 @@ class ThrottledSignIn implements AuthenticationProvider {
 	ThrottledSignIn(AccountUserDetailsService users, PasswordEncoder passwordEncoder, SignInThrottle throttle) {
 		this.passwords = new DaoAuthenticationProvider(users);
 		this.passwords.setPasswordEncoder(passwordEncoder);
+		// Checked after the password, not before: a disabled account then costs the same hash as any other
+		// attempt, so its answer is not measurably faster than a wrong password's.
+		this.passwords.setPreAuthenticationChecks((user) -> {
+		});
+		this.passwords.setPostAuthenticationChecks((user) -> {
+			if (!user.isEnabled()) {
+				throw new DisabledException("Account disabled");
+			}
+		});
 		this.throttle = throttle;
 	}
 

@@ -20,6 +20,14 @@ public final class EmbeddedPostgres {
 	private EmbeddedPostgres() {
 	}
 
+	/** Points the application context under test at a new, empty database. */
+	public static void useNewDatabase(org.springframework.test.context.DynamicPropertyRegistry registry) {
+		String url = newDatabase();
+		registry.add("spring.datasource.url", () -> url);
+		registry.add("spring.datasource.username", () -> "postgres");
+		registry.add("spring.datasource.password", () -> "postgres");
+	}
+
 	/** @return the JDBC URL of a new, empty database */
 	public static synchronized String newDatabase() {
 		try {

@@ -22,6 +22,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -48,6 +49,9 @@ class DashboardIT {
 
 	@Autowired
 	MutableClock clock;
+
+	@Autowired
+	JdbcClient jdbc;
 
 	WebDriver driver;
 
@@ -142,6 +146,56 @@ class DashboardIT {
 		assertThat(this.api.callWith(token)).isEqualTo(401);
 		assertThat(credentials.hasRow(name)).isFalse();
 		assertThat(credentials.notice()).contains(name);
+	}
+
+	@Test
+	void theDetailViewShowsEveryFieldAndTheHistoryAndCanDeactivateAndDelete() {
+		String name = uniqueName("Partner feed");
+		CreatedKeyDialog created = signIn().openCreateDialog().name(name).expiration("30 days").create();
+		String token = created.token();
+
+		KeyDetailPage detail = created.done().row(name).open();
+		assertThat(detail.name()).isEqualTo(name);
+		assertThat(detail.field("Key")).startsWith(token.substring(0, 8) + "…");
+		assertThat(detail.field("Environment")).isEqualTo("Development");
+		assertThat(detail.field("Created by")).isEqualTo("Ada Admin");
+		assertThat(detail.field("Expiration")).isNotEqualTo("Never");
+		assertThat(detail.field("Last used")).isEqualTo("Never");
+		assertThat(detail.pageSource()).doesNotContain(token);
+
+		detail = detail.deactivate();
+		assertThat(detail.status()).isEqualTo("Inactive");
+		assertThat(detail.history()).containsExactly("Created", "Deactivated");
+		assertThat(this.api.callWith(token)).isEqualTo(401);
+
+		ApiCredentialsPage credentials = detail.delete().confirm();
+		assertThat(credentials.hasRow(name)).isFalse();
+		assertThat(this.api.callWith(token)).isEqualTo(401);
+	}
+
+	@Test
+	void anActionAfterTheSessionEndedLeadsToTheSignInPageNotIntoTheTable() {
+		String name = uniqueName("Nightly export");
+		ApiCredentialsPage credentials = signIn().openCreateDialog().name(name).create().done();
+
+		this.jdbc.sql("delete from spring_session where principal_name = ?").param(ADMIN).update();
+
+		LoginPage login = credentials.row(name).deactivateAfterTheSessionEnded();
+		assertThat(login.signIn(ADMIN, PASSWORD).row(name).status()).isEqualTo("Active");
+	}
+
+	@Test
+	void searchingByNameOrPrefixNarrowsTheTable() {
+		String first = uniqueName("Search alpha");
+		String second = uniqueName("Search beta");
+		ApiCredentialsPage credentials = signIn().openCreateDialog().name(first).create().done();
+		CreatedKeyDialog created = credentials.openCreateDialog().name(second).create();
+		String prefix = created.token().substring(0, 8);
+		credentials = created.done();
+
+		assertThat(credentials.search(first).names()).containsExactly(first);
+		assertThat(credentials.search(prefix).names()).containsExactly(second);
+		assertThat(credentials.search("search").names()).contains(first, second);
 	}
 
 	@Test

@@ -94,7 +94,8 @@ class PasswordResetIT {
 		LoginPage login = reset.choose(NEW_PASSWORD, NEW_PASSWORD);
 		assertThat(login.passwordResetMessage())
 			.isEqualTo("Your password has been changed. Sign in with your new password.");
-		login.signIn(this.grace.email(), NEW_PASSWORD).signOut();
+		login.signIn(this.grace.email(), NEW_PASSWORD);
+		this.driver.manage().deleteAllCookies();
 
 		LoginPage refused = LoginPage.open(this.driver, this.baseUrl).signInExpectingFailure(this.grace.email(),
 				OLD_PASSWORD);

@@ -17,10 +17,7 @@ class PasswordResetPostgresTest extends PasswordResetTests {
 
 	@DynamicPropertySource
 	static void postgresAndSmtp(DynamicPropertyRegistry registry) {
-		String url = EmbeddedPostgres.newDatabase();
-		registry.add("spring.datasource.url", () -> url);
-		registry.add("spring.datasource.username", () -> "postgres");
-		registry.add("spring.datasource.password", () -> "postgres");
+		EmbeddedPostgres.useNewDatabase(registry);
 		TestSmtpServer.register(registry);
 	}
 

@@ -186,6 +186,18 @@ abstract class PasswordResetTests {
 	}
 
 	@Test
+	void aLockedOutAccountMayStillResetAndThenSignIn() {
+		for (int i = 0; i < 6; i++) {
+			signIn(this.ada.email(), "a wrong guess " + i);
+		}
+		assertThat(signIn(this.ada.email(), OLD_PASSWORD)).as("locked out").isFalse();
+
+		resetWith(token(emailedLink(this.ada.email())), NEW_PASSWORD);
+
+		assertThat(signIn(this.ada.email(), NEW_PASSWORD)).isTrue();
+	}
+
+	@Test
 	void anUnknownEmailGetsTheSameAnswerAndNoMail() {
 		String nobody = unique("nobody");
 		DashboardClient known = browser();

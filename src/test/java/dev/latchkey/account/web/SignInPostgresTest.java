@@ -15,10 +15,7 @@ class SignInPostgresTest extends SignInTests {
 
 	@DynamicPropertySource
 	static void postgres(DynamicPropertyRegistry registry) {
-		String url = EmbeddedPostgres.newDatabase();
-		registry.add("spring.datasource.url", () -> url);
-		registry.add("spring.datasource.username", () -> "postgres");
-		registry.add("spring.datasource.password", () -> "postgres");
+		EmbeddedPostgres.useNewDatabase(registry);
 	}
 
 }

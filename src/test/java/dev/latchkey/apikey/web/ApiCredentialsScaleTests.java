@@ -4,7 +4,6 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -26,16 +25,14 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A tenant with 10,000 keys: the first page, a late page and both kinds of search must stay quick, because the
- * page reads one page of rows and never the whole list. Run on H2 and on PostgreSQL by the subclasses.
+ * A tenant with 10,000 keys: the first page, a late page and both kinds of search show the right rows, reading
+ * one page of rows and never the whole list. Run on H2 and on PostgreSQL by the subclasses. How quick they are is
+ * measured side by side by {@code bench/}, not asserted here: a shared machine makes timed unit tests flaky.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class ApiCredentialsScaleTests {
 
 	static final int KEYS = 10_000;
-
-	/** Generous, for a shared CI machine; the measured times are printed and are far lower. */
-	static final Duration LIMIT = Duration.ofSeconds(1);
 
 	@LocalServerPort
 	int port;
@@ -68,43 +65,31 @@ abstract class ApiCredentialsScaleTests {
 
 	@Test
 	void theFirstPageShowsTheNewestKeys() {
-		Response page = timed("/settings/api-credentials");
+		Response page = page("/settings/api-credentials");
 		assertThat(page.body()).contains("Service 9999").contains("of 10,000 keys").doesNotContain("Service 9974<");
 	}
 
 	@Test
-	void aLatePageIsAsQuick() {
-		Response page = timed("/settings/api-credentials?page=399");
+	void aLatePageShowsTheOldestKeys() {
+		Response page = page("/settings/api-credentials?page=399");
 		assertThat(page.body()).contains("Service 0<").contains("Showing 9,976–10,000");
 	}
 
 	@Test
-	void searchingByNameIsQuick() {
-		Response page = timed("/settings/api-credentials?q=service+123");
+	void searchingByNameShowsTheMatches() {
+		Response page = page("/settings/api-credentials?q=service+123");
 		assertThat(page.body()).contains("Service 1234").contains(">11 keys<").doesNotContain("Service 124<");
 	}
 
 	@Test
-	void searchingByPrefixIsQuick() {
-		Response page = timed("/settings/api-credentials?q=key_");
+	void searchingByPrefixShowsTheMatches() {
+		Response page = page("/settings/api-credentials?q=key_");
 		assertThat(page.body()).contains("of 10,000 keys");
 	}
 
-	private Response timed(String path) {
-		this.admin.get(path, Map.of("HX-Request", "true"));
-		long[] nanos = new long[5];
-		Response response = null;
-		for (int i = 0; i < nanos.length; i++) {
-			long start = System.nanoTime();
-			response = this.admin.get(path, Map.of("HX-Request", "true"));
-			nanos[i] = System.nanoTime() - start;
-			assertThat(response.status()).isEqualTo(200);
-		}
-		Arrays.sort(nanos);
-		Duration median = Duration.ofNanos(nanos[nanos.length / 2]);
-		System.out.printf("%s with %,d keys: GET %s median %d ms%n", getClass().getSimpleName(), KEYS, path,
-				median.toMillis());
-		assertThat(median).isLessThan(LIMIT);
+	private Response page(String path) {
+		Response response = this.admin.get(path, Map.of("HX-Request", "true"));
+		assertThat(response.status()).isEqualTo(200);
 		return response;
 	}
 

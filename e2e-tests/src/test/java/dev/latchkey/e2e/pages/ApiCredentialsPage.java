@@ -40,6 +40,30 @@ public final class ApiCredentialsPage extends Page {
 		return dialog;
 	}
 
+	/** Types into the search box; the table follows as you type. */
+	public ApiCredentialsPage search(String text) {
+		WebElement box = this.driver.findElement(By.id("key-search"));
+		box.clear();
+		box.sendKeys(text);
+		// The results section comes back from the server naming the search it answers.
+		String expected = "q=" + java.net.URLEncoder.encode(text, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20");
+		waitFor((driver) -> {
+			try {
+				String answered = driver.findElement(By.id("key-results")).getDomAttribute("hx-get");
+				return answered != null && answered.endsWith(expected);
+			}
+			catch (org.openqa.selenium.StaleElementReferenceException ex) {
+				return false;
+			}
+		});
+		return this;
+	}
+
+	/** The names in the table, top to bottom. */
+	public List<String> names() {
+		return this.driver.findElements(testId("key-name")).stream().map(WebElement::getText).toList();
+	}
+
 	public KeyRow row(String name) {
 		return findRow(name).orElseThrow(() -> new AssertionError("No row for the key " + name));
 	}
@@ -60,7 +84,7 @@ public final class ApiCredentialsPage extends Page {
 	}
 
 	public LoginPage signOut() {
-		this.driver.findElement(testId("sign-out")).click();
+		clickAndAwaitNewPage(testId("sign-out"));
 		LoginPage page = new LoginPage(this.driver);
 		page.assertAt();
 		return page;

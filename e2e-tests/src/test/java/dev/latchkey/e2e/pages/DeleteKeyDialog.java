@@ -23,7 +23,7 @@ public final class DeleteKeyDialog extends Page {
 	}
 
 	public ApiCredentialsPage confirm() {
-		this.driver.findElement(testId("confirm-delete")).click();
+		clickAndAwaitNewPage(testId("confirm-delete"));
 		ApiCredentialsPage page = new ApiCredentialsPage(this.driver);
 		page.assertAt();
 		return page;

@@ -2,6 +2,8 @@ package dev.latchkey.e2e.pages;
 
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -19,8 +21,10 @@ public final class ForgotPasswordPage extends Page {
 	}
 
 	public ForgotPasswordPage requestLinkFor(String email) {
+		WebElement form = this.driver.findElement(By.tagName("form"));
 		this.driver.findElement(By.id("email")).sendKeys(email);
 		this.driver.findElement(By.cssSelector("button[type='submit']")).click();
+		waitFor(ExpectedConditions.stalenessOf(form)::apply);
 		ForgotPasswordPage page = new ForgotPasswordPage(this.driver);
 		page.assertAt();
 		return page;

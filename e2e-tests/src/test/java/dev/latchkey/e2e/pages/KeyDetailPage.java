@@ -29,6 +29,14 @@ public final class KeyDetailPage extends Page {
 		return this.driver.findElement(testId("detail-status")).getText();
 	}
 
+	/** The value shown for a field, by its label (Name, Key, Environment, Created by, Expiration, ...). */
+	public String field(String label) {
+		return this.driver
+			.findElement(By.xpath("//dl[@data-testid='key-details']/dt[normalize-space()='" + label
+					+ "']/following-sibling::dd[1]"))
+			.getText();
+	}
+
 	/** The history's "What" column, oldest first. */
 	public List<String> history() {
 		return this.driver.findElements(By.cssSelector("[data-testid='history'] tbody tr td:nth-child(2)"))
@@ -38,7 +46,7 @@ public final class KeyDetailPage extends Page {
 	}
 
 	public KeyDetailPage deactivate() {
-		this.driver.findElement(testId("deactivate")).click();
+		clickAndAwaitNewPage(testId("deactivate"));
 		KeyDetailPage page = new KeyDetailPage(this.driver);
 		page.assertAt();
 		return page;

@@ -50,6 +50,15 @@ public final class KeyRow extends Page {
 		return act("reactivate", "Active");
 	}
 
+	/** Deactivate when the session has ended meanwhile: the whole page goes to the sign-in form. */
+	public LoginPage deactivateAfterTheSessionEnded() {
+		element().findElement(testId("deactivate")).click();
+		waitFor(org.openqa.selenium.support.ui.ExpectedConditions.titleContains("Sign in")::apply);
+		LoginPage page = new LoginPage(this.driver);
+		page.assertAt();
+		return page;
+	}
+
 	public DeleteKeyDialog delete() {
 		element().findElement(testId("delete")).click();
 		DeleteKeyDialog dialog = new DeleteKeyDialog(this.driver);

@@ -2,6 +2,7 @@ package dev.latchkey.e2e.pages;
 
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -21,6 +22,7 @@ public final class LoginPage extends Page {
 
 	@Override
 	public void assertAt() {
+		waitFor(ExpectedConditions.titleContains("Sign in")::apply);
 		assertThat(this.driver.getTitle()).startsWith("Sign in");
 		assertThat(this.driver.findElement(By.tagName("h1")).getText()).isEqualTo("Sign in");
 	}
@@ -41,7 +43,9 @@ public final class LoginPage extends Page {
 
 	/** The browser's back button: signed out, whatever page it returns to must send the browser here. */
 	public LoginPage back() {
+		var before = this.driver.findElement(By.tagName("html"));
 		this.driver.navigate().back();
+		waitFor(ExpectedConditions.stalenessOf(before)::apply);
 		LoginPage page = new LoginPage(this.driver);
 		page.assertAt();
 		return page;
@@ -73,7 +77,9 @@ public final class LoginPage extends Page {
 
 	/** Follows "Forgot password?". */
 	public ForgotPasswordPage forgotPassword() {
+		var heading = this.driver.findElement(By.tagName("h1"));
 		this.driver.findElement(By.linkText("Forgot password?")).click();
+		waitFor(ExpectedConditions.stalenessOf(heading)::apply);
 		ForgotPasswordPage page = new ForgotPasswordPage(this.driver);
 		page.assertAt();
 		return page;
@@ -89,7 +95,10 @@ public final class LoginPage extends Page {
 		emailField.clear();
 		emailField.sendKeys(email);
 		this.driver.findElement(By.id("password")).sendKeys(password);
+		var before = this.driver.findElement(By.tagName("html"));
 		this.driver.findElement(By.cssSelector("button[type='submit']")).click();
+		// The answer is another page load, possibly of this same page: wait until the old one is gone.
+		waitFor(ExpectedConditions.stalenessOf(before)::apply);
 	}
 
 }

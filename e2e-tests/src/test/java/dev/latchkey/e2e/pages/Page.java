@@ -33,6 +33,13 @@ abstract class Page {
 		return waitFor(ExpectedConditions.visibilityOfElementLocated(locator)::apply);
 	}
 
+	/** Clicks something that loads a page, perhaps this same one again, and waits until the old one is gone. */
+	void clickAndAwaitNewPage(By locator) {
+		WebElement before = this.driver.findElement(By.tagName("html"));
+		this.driver.findElement(locator).click();
+		waitFor(ExpectedConditions.stalenessOf(before)::apply);
+	}
+
 	static By testId(String id) {
 		return By.cssSelector("[data-testid='" + id + "']");
 	}

@@ -2,6 +2,7 @@ package dev.latchkey.e2e.pages;
 
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -23,7 +24,9 @@ public final class ResetLinkInvalidPage extends Page {
 	}
 
 	public ForgotPasswordPage requestNewLink() {
+		var heading = this.driver.findElement(By.tagName("h1"));
 		this.driver.findElement(By.linkText("Request a new link")).click();
+		waitFor(ExpectedConditions.stalenessOf(heading)::apply);
 		ForgotPasswordPage page = new ForgotPasswordPage(this.driver);
 		page.assertAt();
 		return page;

@@ -5,6 +5,7 @@ import java.util.List;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -72,10 +73,13 @@ public final class ResetPasswordPage extends Page {
 		return this.driver.findElement(By.id(field)).getDomProperty("value");
 	}
 
+	/** Submits and waits until the next page replaced this one (the click may return before it loads). */
 	private void submit(String password, String again) {
+		WebElement form = this.driver.findElement(By.tagName("form"));
 		this.driver.findElement(By.id("password")).sendKeys(password);
 		this.driver.findElement(By.id("confirmation")).sendKeys(again);
 		this.driver.findElement(By.cssSelector("button[type='submit']")).click();
+		waitFor(ExpectedConditions.stalenessOf(form)::apply);
 	}
 
 }
