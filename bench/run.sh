@@ -57,13 +57,16 @@ if ! command -v wrk >/dev/null; then
 	apt-get install -y wrk >/dev/null 2>&1 || { apt-get update >/dev/null && apt-get install -y wrk >/dev/null; }
 fi
 
-rm -rf "$WORK"
-mkdir -p "$WORK/results"
-LOAD_AT_START=$(cut -d' ' -f1 /proc/loadavg)
+TABLE_ONLY=${TABLE_ONLY:-}         # set to reprint the table of the last run from target/bench/results
 
-log "building the jar"
-./mvnw -B -q -DskipTests package
-JAR=$(ls target/latchkey-*.jar | grep -v '\.original$' | head -1)
+if [[ -z "$TABLE_ONLY" ]]; then
+	rm -rf "$WORK"
+	mkdir -p "$WORK/results"
+	cut -d' ' -f1 /proc/loadavg >"$WORK/results/load-at-start"
+	log "building the jar"
+	./mvnw -B -q -DskipTests package
+	JAR=$(ls target/latchkey-*.jar | grep -v '\.original$' | head -1)
+fi
 
 # --- the application -----------------------------------------------------------------------------------------------
 
@@ -217,14 +220,22 @@ bench_database() {
 	expect_200 /api/hello_world/authenticated -H "x-api-key: $(head -1 "$WORK/rotated-tokens.txt")"
 	for round in $(seq 1 "$ROUNDS"); do
 		log "[$db] round $round of $ROUNDS"
-		# Each authenticated run follows an unauthenticated one made the same way (a fixed request, or the Lua
-		# rotation sending the tokens in a header the application ignores); each ratio is taken within its pair.
-		measure "$db" unauthenticated "$CONNECTIONS" "$DURATION" /api/hello_world
-		measure "$db" single-key "$CONNECTIONS" "$DURATION" /api/hello_world/authenticated -H "x-api-key: $API_KEY"
+		# Each authenticated scenario is paired with an unauthenticated run made the same way (wrk's fixed request,
+		# or the Lua rotation sending the tokens in a header the application ignores), in the order A B B A with
+		# half-length runs, so that load drifting during the round favours neither side; ratios are taken per pair.
+		local half=$(((DURATION + 1) / 2))
+		measure "$db" unauthenticated "$CONNECTIONS" "$half" /api/hello_world
+		measure "$db" single-key "$CONNECTIONS" "$half" /api/hello_world/authenticated -H "x-api-key: $API_KEY"
+		measure "$db" single-key "$CONNECTIONS" "$half" /api/hello_world/authenticated -H "x-api-key: $API_KEY"
+		measure "$db" unauthenticated "$CONNECTIONS" "$half" /api/hello_world
 		HEADER=x-bench-ignored TOKENS="$WORK/rotated-tokens.txt" measure "$db" unauthenticated-rotation \
-			"$CONNECTIONS" "$DURATION" /api/hello_world -s "$BENCH/rotate-keys.lua"
-		TOKENS="$WORK/rotated-tokens.txt" measure "$db" rotated-keys "$CONNECTIONS" "$DURATION" \
+			"$CONNECTIONS" "$half" /api/hello_world -s "$BENCH/rotate-keys.lua"
+		TOKENS="$WORK/rotated-tokens.txt" measure "$db" rotated-keys "$CONNECTIONS" "$half" \
 			/api/hello_world/authenticated -s "$BENCH/rotate-keys.lua"
+		TOKENS="$WORK/rotated-tokens.txt" measure "$db" rotated-keys "$CONNECTIONS" "$half" \
+			/api/hello_world/authenticated -s "$BENCH/rotate-keys.lua"
+		HEADER=x-bench-ignored TOKENS="$WORK/rotated-tokens.txt" measure "$db" unauthenticated-rotation \
+			"$CONNECTIONS" "$half" /api/hello_world -s "$BENCH/rotate-keys.lua"
 		measure "$db" unknown-key "$CONNECTIONS" "$DURATION" /api/hello_world/authenticated -H "x-api-key: $unknown"
 		measure "$db" random-unknown-keys "$CONNECTIONS" "$DURATION" /api/hello_world/authenticated \
 			-s "$BENCH/random-keys.lua"
@@ -244,6 +255,7 @@ bench_database() {
 # --- the databases -----------------------------------------------------------------------------------------------
 
 for db in $DATABASES; do
+	[[ -n "$TABLE_ONLY" ]] && break
 	case $db in
 	h2)
 		bench_database h2 "--spring.datasource.url=jdbc:h2:file:$WORK/h2/latchkey;AUTO_SERVER=FALSE"
@@ -265,10 +277,25 @@ for db in $DATABASES; do
 	esac
 done
 
+[[ -n "$TABLE_ONLY" ]] || cut -d' ' -f1 /proc/loadavg >"$WORK/results/load-at-end"
+
 # --- the table ---------------------------------------------------------------------------------------------------
 
-ratio_median() { # DB SCENARIO BASELINE: the median over rounds of scenario req/s ÷ the baseline's in the same round
-	paste -d' ' "$WORK/results/$1.$2" "$WORK/results/$1.$3" | awk '{ printf "%.3f\n", $1 / $6 }' | median
+ratio_median() { # DB SCENARIO BASELINE: the median over rounds of the scenario's mean req/s in the round ÷ the
+	# baseline's (with the A B B A pairs, a load drifting steadily during the round cancels out)
+	awk -v rounds="$ROUNDS" '
+		FNR == 1 { file++; lines[file] = 0 }
+		{ lines[file]++; value[file, lines[file]] = $1 }
+		END {
+			for (r = 0; r < rounds; r++) {
+				for (f = 1; f <= 2; f++) {
+					per = lines[f] / rounds; sum[f] = 0
+					for (i = 1; i <= per; i++) sum[f] += value[f, r * per + i]
+					mean[f] = sum[f] / per
+				}
+				printf "%.3f\n", mean[1] / mean[2]
+			}
+		}' "$WORK/results/$1.$2" "$WORK/results/$1.$3" | median
 }
 
 row() { # DB SCENARIO LABEL [BASELINE]
@@ -282,8 +309,8 @@ row() { # DB SCENARIO LABEL [BASELINE]
 
 echo
 echo "Latchkey API-key benchmark, $(date -u +%Y-%m-%d), $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//')),"
-echo "$(java -version 2>&1 | head -1), wrk $WRK_THREADS threads / $CONNECTIONS connections, $DURATION s per run, medians of $ROUNDS rounds,"
-echo "load average $LOAD_AT_START at the start and $(cut -d' ' -f1 /proc/loadavg) at the end (other processes share the cores)"
+echo "$(java -version 2>&1 | head -1), wrk $WRK_THREADS threads / $CONNECTIONS connections, $DURATION s per scenario and round, medians of $ROUNDS rounds,"
+echo "load average $(cat "$WORK/results/load-at-start") at the start and $(cat "$WORK/results/load-at-end") at the end (other processes share the cores)"
 echo
 echo "| Database | Scenario                                     |  Requests/s |  p50 ms |  p99 ms | ÷ unauth | non-2xx |"
 echo "| -------- | -------------------------------------------- | ---------: | ------: | ------: | -----: | ------: |"
