@@ -66,7 +66,7 @@ class SecurityConfig {
 	SecurityFilterChain webChain(HttpSecurity http) throws Exception {
 		return http
 			.authorizeHttpRequests((requests) -> requests
-				.requestMatchers("/login", "/forgot-password", "/reset-password", "/css/**", "/js/**", "/webjars/**",
+				.requestMatchers("/login", "/forgot-password", "/reset-password", "/assets/**", "/webjars/**",
 						"/favicon.ico", "/error", "/swagger", "/swagger/**", "/swagger-ui/**", "/swagger-ui.html")
 				.permitAll()
 				.anyRequest()

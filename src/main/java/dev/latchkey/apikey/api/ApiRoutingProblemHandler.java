@@ -13,6 +13,7 @@ import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.servlet.NoHandlerFoundException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 /**
@@ -24,7 +25,8 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class ApiRoutingProblemHandler {
 
-	@ExceptionHandler({ NoResourceFoundException.class, HttpRequestMethodNotSupportedException.class,
+	@ExceptionHandler({ NoHandlerFoundException.class, NoResourceFoundException.class,
+			HttpRequestMethodNotSupportedException.class,
 			HttpMediaTypeNotSupportedException.class, HttpMediaTypeNotAcceptableException.class })
 	ResponseEntity<ProblemDetail> routing(ServletException ex, HttpServletRequest request) throws ServletException {
 		if (!request.getRequestURI().startsWith("/api/")) {
