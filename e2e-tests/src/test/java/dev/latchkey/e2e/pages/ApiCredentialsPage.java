@@ -74,9 +74,7 @@ public final class ApiCredentialsPage extends Page {
 
 	public ApiCredentialsPage reload() {
 		this.driver.navigate().refresh();
-		ApiCredentialsPage page = new ApiCredentialsPage(this.driver);
-		page.assertAt();
-		return page;
+		return at(new ApiCredentialsPage(this.driver));
 	}
 
 	public String notice() {
@@ -85,9 +83,7 @@ public final class ApiCredentialsPage extends Page {
 
 	public LoginPage signOut() {
 		clickAndAwaitNewPage(testId("sign-out"));
-		LoginPage page = new LoginPage(this.driver);
-		page.assertAt();
-		return page;
+		return at(new LoginPage(this.driver));
 	}
 
 	private Optional<KeyRow> findRow(String name) {

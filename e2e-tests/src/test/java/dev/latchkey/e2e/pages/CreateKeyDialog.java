@@ -64,9 +64,7 @@ public final class CreateKeyDialog extends Page {
 	public ApiCredentialsPage pressEscape() {
 		this.driver.switchTo().activeElement().sendKeys(Keys.ESCAPE);
 		waitFor((driver) -> !isOpen());
-		ApiCredentialsPage page = new ApiCredentialsPage(this.driver);
-		page.assertAt();
-		return page;
+		return at(new ApiCredentialsPage(this.driver));
 	}
 
 }

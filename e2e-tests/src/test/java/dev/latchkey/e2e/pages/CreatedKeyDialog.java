@@ -33,9 +33,7 @@ public final class CreatedKeyDialog extends Page {
 	public ApiCredentialsPage done() {
 		this.driver.findElement(testId("done")).click();
 		waitFor((driver) -> driver.findElements(By.cssSelector("dialog[open]")).isEmpty());
-		ApiCredentialsPage page = new ApiCredentialsPage(this.driver);
-		page.assertAt();
-		return page;
+		return at(new ApiCredentialsPage(this.driver));
 	}
 
 }

@@ -24,9 +24,7 @@ public final class DeleteKeyDialog extends Page {
 
 	public ApiCredentialsPage confirm() {
 		clickAndAwaitNewPage(testId("confirm-delete"));
-		ApiCredentialsPage page = new ApiCredentialsPage(this.driver);
-		page.assertAt();
-		return page;
+		return at(new ApiCredentialsPage(this.driver));
 	}
 
 }

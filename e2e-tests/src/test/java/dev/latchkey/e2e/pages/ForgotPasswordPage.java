@@ -25,9 +25,7 @@ public final class ForgotPasswordPage extends Page {
 		this.driver.findElement(By.id("email")).sendKeys(email);
 		this.driver.findElement(By.cssSelector("button[type='submit']")).click();
 		waitFor(ExpectedConditions.stalenessOf(form)::apply);
-		ForgotPasswordPage page = new ForgotPasswordPage(this.driver);
-		page.assertAt();
-		return page;
+		return at(new ForgotPasswordPage(this.driver));
 	}
 
 	public String answer() {

@@ -47,9 +47,7 @@ public final class KeyDetailPage extends Page {
 
 	public KeyDetailPage deactivate() {
 		clickAndAwaitNewPage(testId("deactivate"));
-		KeyDetailPage page = new KeyDetailPage(this.driver);
-		page.assertAt();
-		return page;
+		return at(new KeyDetailPage(this.driver));
 	}
 
 	public DeleteKeyDialog delete() {

@@ -54,9 +54,7 @@ public final class KeyRow extends Page {
 	public LoginPage deactivateAfterTheSessionEnded() {
 		element().findElement(testId("deactivate")).click();
 		waitFor(org.openqa.selenium.support.ui.ExpectedConditions.titleContains("Sign in")::apply);
-		LoginPage page = new LoginPage(this.driver);
-		page.assertAt();
-		return page;
+		return at(new LoginPage(this.driver));
 	}
 
 	public DeleteKeyDialog delete() {
@@ -68,9 +66,7 @@ public final class KeyRow extends Page {
 
 	public KeyDetailPage open() {
 		element().findElement(testId("key-name")).click();
-		KeyDetailPage page = new KeyDetailPage(this.driver);
-		page.assertAt();
-		return page;
+		return at(new KeyDetailPage(this.driver));
 	}
 
 	private KeyRow act(String button, String expectedStatus) {

@@ -15,9 +15,7 @@ public final class LoginPage extends Page {
 
 	public static LoginPage open(WebDriver driver, String baseUrl) {
 		driver.get(baseUrl + "/login");
-		LoginPage page = new LoginPage(driver);
-		page.assertAt();
-		return page;
+		return at(new LoginPage(driver));
 	}
 
 	@Override
@@ -29,16 +27,12 @@ public final class LoginPage extends Page {
 
 	public ApiCredentialsPage signIn(String email, String password) {
 		submit(email, password);
-		ApiCredentialsPage page = new ApiCredentialsPage(this.driver);
-		page.assertAt();
-		return page;
+		return at(new ApiCredentialsPage(this.driver));
 	}
 
 	public LoginPage signInExpectingFailure(String email, String password) {
 		submit(email, password);
-		LoginPage page = new LoginPage(this.driver);
-		page.assertAt();
-		return page;
+		return at(new LoginPage(this.driver));
 	}
 
 	/** The browser's back button: signed out, whatever page it returns to must send the browser here. */
@@ -46,17 +40,13 @@ public final class LoginPage extends Page {
 		var before = this.driver.findElement(By.tagName("html"));
 		this.driver.navigate().back();
 		waitFor(ExpectedConditions.stalenessOf(before)::apply);
-		LoginPage page = new LoginPage(this.driver);
-		page.assertAt();
-		return page;
+		return at(new LoginPage(this.driver));
 	}
 
 	/** Opens a dashboard address while signed out, which must lead here. */
 	public LoginPage signedOutVisit(String url) {
 		this.driver.get(url);
-		LoginPage page = new LoginPage(this.driver);
-		page.assertAt();
-		return page;
+		return at(new LoginPage(this.driver));
 	}
 
 	public String error() {
@@ -80,9 +70,7 @@ public final class LoginPage extends Page {
 		var heading = this.driver.findElement(By.tagName("h1"));
 		this.driver.findElement(By.linkText("Forgot password?")).click();
 		waitFor(ExpectedConditions.stalenessOf(heading)::apply);
-		ForgotPasswordPage page = new ForgotPasswordPage(this.driver);
-		page.assertAt();
-		return page;
+		return at(new ForgotPasswordPage(this.driver));
 	}
 
 	/** The message shown after a password reset, if any. */

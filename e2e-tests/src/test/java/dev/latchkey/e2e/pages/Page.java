@@ -21,6 +21,12 @@ abstract class Page {
 	/** Fails unless the browser shows this page. */
 	public abstract void assertAt();
 
+	/** The page an action leads to, once the browser shows it. */
+	static <P extends Page> P at(P page) {
+		page.assertAt();
+		return page;
+	}
+
 	public String pageSource() {
 		return this.driver.getPageSource();
 	}

@@ -27,9 +27,7 @@ public final class ResetLinkInvalidPage extends Page {
 		var heading = this.driver.findElement(By.tagName("h1"));
 		this.driver.findElement(By.linkText("Request a new link")).click();
 		waitFor(ExpectedConditions.stalenessOf(heading)::apply);
-		ForgotPasswordPage page = new ForgotPasswordPage(this.driver);
-		page.assertAt();
-		return page;
+		return at(new ForgotPasswordPage(this.driver));
 	}
 
 }

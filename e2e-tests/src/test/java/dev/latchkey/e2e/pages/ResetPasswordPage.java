@@ -19,17 +19,13 @@ public final class ResetPasswordPage extends Page {
 	/** Opens the link from the email, as clicking it in a mail program would. */
 	public static ResetPasswordPage openLink(WebDriver driver, String link) {
 		driver.get(link);
-		ResetPasswordPage page = new ResetPasswordPage(driver);
-		page.assertAt();
-		return page;
+		return at(new ResetPasswordPage(driver));
 	}
 
 	/** Opens a link that no longer works. */
 	public static ResetLinkInvalidPage openUnusableLink(WebDriver driver, String link) {
 		driver.get(link);
-		ResetLinkInvalidPage page = new ResetLinkInvalidPage(driver);
-		page.assertAt();
-		return page;
+		return at(new ResetLinkInvalidPage(driver));
 	}
 
 	@Override
@@ -44,16 +40,12 @@ public final class ResetPasswordPage extends Page {
 
 	public LoginPage choose(String password, String again) {
 		submit(password, again);
-		LoginPage page = new LoginPage(this.driver);
-		page.assertAt();
-		return page;
+		return at(new LoginPage(this.driver));
 	}
 
 	public ResetPasswordPage chooseExpectingErrors(String password, String again) {
 		submit(password, again);
-		ResetPasswordPage page = new ResetPasswordPage(this.driver);
-		page.assertAt();
-		return page;
+		return at(new ResetPasswordPage(this.driver));
 	}
 
 	/** @param field {@code password} or {@code confirmation} */
