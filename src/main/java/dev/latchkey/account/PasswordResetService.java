@@ -1,5 +1,7 @@
 package dev.latchkey.account;
 
+import dev.latchkey.shared.UserId;
+
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
@@ -19,7 +21,7 @@ import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import dev.latchkey.audit.Actor;
+import dev.latchkey.shared.Actor;
 import dev.latchkey.audit.AuditLog;
 import dev.latchkey.mail.Email;
 import dev.latchkey.mail.Mailer;

@@ -1,5 +1,7 @@
 package dev.latchkey.account;
 
+import dev.latchkey.shared.UserId;
+
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;

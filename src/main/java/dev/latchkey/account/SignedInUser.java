@@ -1,9 +1,11 @@
 package dev.latchkey.account;
 
+import dev.latchkey.shared.UserId;
+
 import java.util.Collection;
 import java.util.List;
 
-import dev.latchkey.tenant.TenantId;
+import dev.latchkey.shared.TenantId;
 
 import org.springframework.security.core.CredentialsContainer;
 import org.springframework.security.core.GrantedAuthority;

@@ -1,6 +1,8 @@
 package dev.latchkey.account;
 
-import dev.latchkey.tenant.TenantId;
+import dev.latchkey.shared.UserId;
+
+import dev.latchkey.shared.TenantId;
 
 /** A dashboard account. The password hash never leaves the account package's services. */
 public record User(UserId id, TenantId tenantId, String email, String displayName, String passwordHash, Role role,

@@ -1,5 +1,7 @@
 package dev.latchkey.account;
 
+import dev.latchkey.shared.UserId;
+
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -7,7 +9,7 @@ import java.time.Instant;
 import java.util.Locale;
 import java.util.Optional;
 
-import dev.latchkey.tenant.TenantId;
+import dev.latchkey.shared.TenantId;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;

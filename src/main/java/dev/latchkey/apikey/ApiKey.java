@@ -2,8 +2,8 @@ package dev.latchkey.apikey;
 
 import java.time.Instant;
 
-import dev.latchkey.account.UserId;
-import dev.latchkey.tenant.TenantId;
+import dev.latchkey.shared.UserId;
+import dev.latchkey.shared.TenantId;
 
 /**
  * A key as stored: never its token, only the prefix. State changes go through the methods below, which refuse

@@ -7,10 +7,10 @@ import java.util.List;
 import java.util.UUID;
 
 import dev.latchkey.InvalidInputException;
-import dev.latchkey.audit.Actor;
+import dev.latchkey.shared.Actor;
 import dev.latchkey.audit.AuditEvent;
 import dev.latchkey.audit.AuditLog;
-import dev.latchkey.tenant.TenantId;
+import dev.latchkey.shared.TenantId;
 import dev.latchkey.tenant.Tenants;
 
 import org.springframework.stereotype.Service;

@@ -11,8 +11,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
-import dev.latchkey.account.UserId;
-import dev.latchkey.tenant.TenantId;
+import dev.latchkey.shared.UserId;
+import dev.latchkey.shared.TenantId;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;

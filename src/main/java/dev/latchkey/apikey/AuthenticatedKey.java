@@ -2,8 +2,8 @@ package dev.latchkey.apikey;
 
 import java.time.Instant;
 
-import dev.latchkey.account.UserId;
-import dev.latchkey.tenant.TenantId;
+import dev.latchkey.shared.UserId;
+import dev.latchkey.shared.TenantId;
 
 /**
  * What an API request knows about the key that authenticated it. The API acts as the key's owner, the user who

@@ -1,10 +1,12 @@
 package dev.latchkey.audit;
 
+import dev.latchkey.shared.Actor;
+
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 
-import dev.latchkey.tenant.TenantId;
+import dev.latchkey.shared.TenantId;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;

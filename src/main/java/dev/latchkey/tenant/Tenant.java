@@ -1,5 +1,7 @@
 package dev.latchkey.tenant;
 
+import dev.latchkey.shared.TenantId;
+
 /**
  * A customer organisation. Keys of a tenant without the production grant are development keys, as in a
  * trial phase.

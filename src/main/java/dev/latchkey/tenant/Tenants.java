@@ -1,5 +1,7 @@
 package dev.latchkey.tenant;
 
+import dev.latchkey.shared.TenantId;
+
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Optional;

@@ -14,7 +14,7 @@ import java.util.function.Consumer;
 
 import dev.latchkey.account.User;
 import dev.latchkey.account.Users;
-import dev.latchkey.audit.Actor;
+import dev.latchkey.shared.Actor;
 import dev.latchkey.support.MutableClock;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

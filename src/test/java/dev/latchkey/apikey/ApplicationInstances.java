@@ -7,7 +7,7 @@ import dev.latchkey.LatchkeyApplication;
 import dev.latchkey.account.Role;
 import dev.latchkey.account.User;
 import dev.latchkey.account.Users;
-import dev.latchkey.audit.Actor;
+import dev.latchkey.shared.Actor;
 import dev.latchkey.support.ApiClient;
 import dev.latchkey.tenant.Tenant;
 import dev.latchkey.tenant.Tenants;

@@ -3,8 +3,8 @@ package dev.latchkey.apikey;
 import java.time.Duration;
 import java.time.Instant;
 
-import dev.latchkey.account.UserId;
-import dev.latchkey.tenant.TenantId;
+import dev.latchkey.shared.UserId;
+import dev.latchkey.shared.TenantId;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 

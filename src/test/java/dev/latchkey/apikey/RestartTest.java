@@ -1,5 +1,7 @@
 package dev.latchkey.apikey;
 
+import dev.latchkey.shared.Actor;
+
 import java.nio.file.Path;
 
 import org.junit.jupiter.api.Test;
@@ -25,7 +27,7 @@ class RestartTest {
 			CreatedApiKey deactivated = ApplicationInstances.tenantWithKey(first);
 			deactivatedToken = deactivated.token();
 			first.getBean(ApiKeyService.class)
-				.deactivate(new dev.latchkey.audit.Actor(deactivated.key().tenantId(), deactivated.key().createdBy().id(),
+				.deactivate(new dev.latchkey.shared.Actor(deactivated.key().tenantId(), deactivated.key().createdBy().id(),
 						null, "127.0.0.1"), deactivated.key().publicId());
 			assertThat(ApplicationInstances.api(first).get("/api/hello_world/authenticated", token).status())
 				.isEqualTo(200);

@@ -6,7 +6,7 @@ import jakarta.servlet.http.HttpServletRequest;
 
 import dev.latchkey.apikey.ApiKeyService;
 import dev.latchkey.apikey.AuthenticatedKey;
-import dev.latchkey.audit.Actor;
+import dev.latchkey.shared.Actor;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;

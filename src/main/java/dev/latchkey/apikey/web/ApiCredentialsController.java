@@ -16,7 +16,7 @@ import dev.latchkey.apikey.ApiKeyNotFoundException;
 import dev.latchkey.apikey.ApiKeyPage;
 import dev.latchkey.apikey.ApiKeyService;
 import dev.latchkey.apikey.CreatedApiKey;
-import dev.latchkey.audit.Actor;
+import dev.latchkey.shared.Actor;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;

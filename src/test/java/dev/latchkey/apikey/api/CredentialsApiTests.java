@@ -13,7 +13,7 @@ import dev.latchkey.account.Users;
 import dev.latchkey.apikey.ApiKeyService;
 import dev.latchkey.apikey.CreatedApiKey;
 import dev.latchkey.apikey.NewApiKey;
-import dev.latchkey.audit.Actor;
+import dev.latchkey.shared.Actor;
 import dev.latchkey.support.ApiClient;
 import dev.latchkey.support.ApiClient.Response;
 import dev.latchkey.support.MutableClock;

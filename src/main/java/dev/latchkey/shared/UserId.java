@@ -1,4 +1,4 @@
-package dev.latchkey.account;
+package dev.latchkey.shared;
 
 public record UserId(long value) implements java.io.Serializable {
 }

@@ -1,7 +1,5 @@
-package dev.latchkey.audit;
+package dev.latchkey.shared;
 
-import dev.latchkey.account.UserId;
-import dev.latchkey.tenant.TenantId;
 
 /**
  * Who makes a change, and from where: a signed-in user, or the user's API key. Every service call that reads
