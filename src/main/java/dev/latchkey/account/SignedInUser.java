@@ -2,6 +2,7 @@ package dev.latchkey.account;
 
 import dev.latchkey.shared.UserId;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 
@@ -30,6 +31,8 @@ public final class SignedInUser implements UserDetails, CredentialsContainer {
 
 	private final String role;
 
+	private final boolean operator;
+
 	private final boolean enabled;
 
 	private String passwordHash;
@@ -40,7 +43,8 @@ public final class SignedInUser implements UserDetails, CredentialsContainer {
 		this.email = user.email();
 		this.displayName = user.displayName();
 		this.role = user.role().name();
-		this.enabled = user.enabled();
+		this.operator = user.operator();
+		this.enabled = user.canSignIn();
 		this.passwordHash = user.passwordHash();
 	}
 
@@ -60,9 +64,35 @@ public final class SignedInUser implements UserDetails, CredentialsContainer {
 		return (this.displayName == null || this.displayName.isBlank()) ? this.email : this.displayName;
 	}
 
+	/** The role as of sign-in or of this request: {@link SignedInUserRefresh} reloads it on every request. */
+	public Role role() {
+		return Role.valueOf(this.role);
+	}
+
+	public boolean isOperator() {
+		return this.operator;
+	}
+
+	public boolean isAdmin() {
+		return role() == Role.ADMIN;
+	}
+
+	/** The role's authority, and the operator authority for operators. */
 	@Override
 	public Collection<? extends GrantedAuthority> getAuthorities() {
-		return List.of(new SimpleGrantedAuthority("ROLE_" + this.role));
+		List<GrantedAuthority> authorities = new ArrayList<>();
+		authorities.add(new SimpleGrantedAuthority(role().authority()));
+		if (this.operator) {
+			authorities.add(new SimpleGrantedAuthority(Role.OPERATOR_AUTHORITY));
+		}
+		return authorities;
+	}
+
+	/** Whether the user was changed since this principal was made, in anything a page or a check depends on. */
+	boolean differsFrom(User user) {
+		return !this.role.equals(user.role().name()) || this.operator != user.operator()
+				|| !java.util.Objects.equals(this.displayName, user.displayName())
+				|| !this.email.equals(user.email());
 	}
 
 	@Override

@@ -11,8 +11,11 @@ import dev.latchkey.shared.Actor;
 import dev.latchkey.audit.AuditEvent;
 import dev.latchkey.audit.AuditLog;
 import dev.latchkey.shared.TenantId;
+import dev.latchkey.account.Users;
+import dev.latchkey.shared.UserId;
 import dev.latchkey.tenant.Tenants;
 
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -37,8 +40,11 @@ public class ApiKeyService {
 
 	private final SecureRandom random = new SecureRandom();
 
-	ApiKeyService(ApiKeys keys, Tenants tenants, AuditLog audit, Clock clock, KeyChanges changes) {
+	private final Users users;
+
+	ApiKeyService(ApiKeys keys, Tenants tenants, AuditLog audit, Clock clock, KeyChanges changes, Users users) {
 		this.keys = keys;
+		this.users = users;
 		this.tenants = tenants;
 		this.audit = audit;
 		this.clock = clock;
@@ -50,9 +56,14 @@ public class ApiKeyService {
 		Instant now = this.clock.instant();
 		String name = KeyName.check(request.name());
 		Environment environment = Environment.parse(request.environment());
-		if (environment == Environment.PRODUCTION && !productionGranted(actor.tenantId())) {
+		KeyPermissions permissions = permissions(actor);
+		if (environment == Environment.PRODUCTION && !permissions.productionGranted()) {
 			throw new InvalidInputException("environment",
 					"production keys are not enabled for this tenant; contact support to move to production");
+		}
+		if (!permissions.canCreate(environment)) {
+			throw new AccessDeniedException((environment == Environment.PRODUCTION)
+					? "Only an admin may create production keys" : "Your role may not create keys");
 		}
 		if (request.expiresAt() != null && !request.expiresAt().isAfter(now)) {
 			throw new InvalidInputException("expires_at", "expires_at must be in the future");
@@ -64,6 +75,47 @@ public class ApiKeyService {
 		this.audit.record(actor, "created", id, now);
 		this.changes.created();
 		return new CreatedApiKey(find(actor.tenantId(), publicId), token);
+	}
+
+	/**
+	 * What the actor may do with its tenant's keys, from the member's role and status as they are now (one read):
+	 * for an API call, the key's creator as it is now, so a Developer's key can do no more than the Developer.
+	 */
+	public KeyPermissions permissions(Actor actor) {
+		boolean production = productionGranted(actor.tenantId());
+		return this.users.find(actor.userId())
+			.filter((user) -> user.tenantId().equals(actor.tenantId()) && user.canSignIn())
+			.map((user) -> new KeyPermissions(user.id(), user.role(), production))
+			.orElseGet(() -> KeyPermissions.none(actor.userId()));
+	}
+
+	/**
+	 * Deactivates every active key the member created, as the actor (an admin disabling or removing the member).
+	 * @return how many were deactivated
+	 */
+	@Transactional
+	public int deactivateCreatedBy(Actor actor, UserId creator) {
+		Instant now = this.clock.instant();
+		KeyPermissions permissions = permissions(actor);
+		int count = 0;
+		for (ApiKey key : this.keys.activeCreatedBy(actor.tenantId(), creator)) {
+			requireChange(permissions, key);
+			if (key.deactivate(now)) {
+				save(actor, key, "deactivated", now);
+				count++;
+			}
+		}
+		return count;
+	}
+
+	/** Active keys (not deactivated, not deleted) that the member created, for the Disable and Remove dialogs. */
+	public int countActiveCreatedBy(TenantId tenant, UserId creator) {
+		return this.keys.activeCreatedBy(tenant, creator).size();
+	}
+
+	/** Per tenant, how many of its keys are active (for the operators' tenant list, which never shows a key). */
+	public java.util.Map<TenantId, Long> activeKeyCounts(java.util.Collection<TenantId> tenants) {
+		return this.keys.activeCounts(tenants);
 	}
 
 	public boolean productionGranted(TenantId tenant) {
@@ -91,6 +143,7 @@ public class ApiKeyService {
 	@Transactional
 	public ApiKey deactivate(Actor actor, String publicId) {
 		ApiKey key = find(actor.tenantId(), publicId);
+		requireChange(permissions(actor), key);
 		Instant now = this.clock.instant();
 		if (key.deactivate(now)) {
 			save(actor, key, "deactivated", now);
@@ -101,6 +154,7 @@ public class ApiKeyService {
 	@Transactional
 	public ApiKey reactivate(Actor actor, String publicId) {
 		ApiKey key = find(actor.tenantId(), publicId);
+		requireChange(permissions(actor), key);
 		if (key.reactivate()) {
 			save(actor, key, "reactivated", this.clock.instant());
 		}
@@ -110,9 +164,16 @@ public class ApiKeyService {
 	@Transactional
 	public void delete(Actor actor, String publicId) {
 		ApiKey key = find(actor.tenantId(), publicId);
+		requireChange(permissions(actor), key);
 		Instant now = this.clock.instant();
 		key.delete(now);
 		save(actor, key, "deleted", now);
+	}
+
+	private static void requireChange(KeyPermissions permissions, ApiKey key) {
+		if (!permissions.canChange(key)) {
+			throw new AccessDeniedException("Your role may not change this key");
+		}
 	}
 
 	private void save(Actor actor, ApiKey key, String action, Instant now) {

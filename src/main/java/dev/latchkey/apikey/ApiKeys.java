@@ -84,6 +84,31 @@ class ApiKeys {
 		return new ApiKeyPage(keys, page, size, total);
 	}
 
+	/** The tenant's active (neither deactivated nor deleted) keys that one member created. */
+	List<ApiKey> activeCreatedBy(TenantId tenant, UserId creator) {
+		return this.jdbc.sql(SELECT + "where k.tenant_id = ? and k.created_by = ? and k.active and k.deleted_at is null")
+			.params(tenant.value(), creator.value())
+			.query(ApiKeys::map)
+			.list();
+	}
+
+	/** How many active keys each tenant has; tenants without one are absent. */
+	Map<TenantId, Long> activeCounts(java.util.Collection<TenantId> tenants) {
+		if (tenants.isEmpty()) {
+			return Map.of();
+		}
+		String marks = String.join(", ", java.util.Collections.nCopies(tenants.size(), "?"));
+		Map<TenantId, Long> counts = new java.util.HashMap<>();
+		this.jdbc
+			.sql("select tenant_id, count(*) as active_keys from api_keys where active and deleted_at is null "
+					+ "and tenant_id in (" + marks + ") group by tenant_id")
+			.params(tenants.stream().map(TenantId::value).toList())
+			.query((rs) -> {
+				counts.put(new TenantId(rs.getLong("tenant_id")), rs.getLong("active_keys"));
+			});
+		return counts;
+	}
+
 	/** Writes the state an {@link ApiKey} guards; the tenant in the condition keeps it inside its tenant. */
 	void saveState(ApiKey key) {
 		this.jdbc
@@ -93,18 +118,29 @@ class ApiKeys {
 			.update();
 	}
 
-	/** The authentication look-up: one equality match on the unique token-hash index. */
+	/**
+	 * The authentication look-up: one equality match on the unique token-hash index. The tenant's state is part of
+	 * the answer (issue 9): a suspended tenant's keys, and the production keys of a tenant whose production access
+	 * was revoked, are refused like deactivated ones. Changing either moves the change counter (see
+	 * {@link KeyChanges#tenantChanged}), so a cached answer never outlives it.
+	 */
 	Optional<StoredCredential> findCredential(String tokenHash) {
 		return this.jdbc
 			.sql("select k.id, k.public_id, k.tenant_id, t.name as tenant_name, k.name, k.environment, k.created_by, "
-					+ "k.expires_at, k.active, k.deleted_at, k.last_used_at from api_keys k "
-					+ "join tenants t on t.id = k.tenant_id where k.token_hash = ?")
+					+ "k.expires_at, k.active, k.deleted_at, k.last_used_at, t.suspended, t.production_enabled "
+					+ "from api_keys k join tenants t on t.id = k.tenant_id where k.token_hash = ?")
 			.param(tokenHash)
-			.query((rs, n) -> new StoredCredential(
-					new AuthenticatedKey(rs.getLong("id"), rs.getString("public_id"), new TenantId(rs.getLong("tenant_id")),
-							rs.getString("tenant_name"), rs.getString("name"), environment(rs.getString("environment")),
-							new UserId(rs.getLong("created_by")), instant(rs, "expires_at")),
-					rs.getBoolean("active") && rs.getTimestamp("deleted_at") == null, instant(rs, "last_used_at")))
+			.query((rs, n) -> {
+				Environment environment = environment(rs.getString("environment"));
+				boolean tenantAllows = !rs.getBoolean("suspended")
+						&& (environment != Environment.PRODUCTION || rs.getBoolean("production_enabled"));
+				return new StoredCredential(
+						new AuthenticatedKey(rs.getLong("id"), rs.getString("public_id"),
+								new TenantId(rs.getLong("tenant_id")), rs.getString("tenant_name"), rs.getString("name"),
+								environment, new UserId(rs.getLong("created_by")), instant(rs, "expires_at")),
+						tenantAllows && rs.getBoolean("active") && rs.getTimestamp("deleted_at") == null,
+						instant(rs, "last_used_at"));
+			})
 			.optional();
 	}
 

@@ -5,6 +5,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
+import dev.latchkey.shared.TenantId;
+
 import org.springframework.stereotype.Component;
 
 /**
@@ -97,6 +99,12 @@ class CredentialCache {
 	synchronized void evict(long keyId) {
 		this.generation++;
 		this.known.values().removeIf((credential) -> credential.keyId() == keyId);
+	}
+
+	/** After a tenant's access changed (production revoked or granted, suspended or resumed): forget its keys. */
+	synchronized void evictTenant(TenantId tenant) {
+		this.generation++;
+		this.known.values().removeIf((credential) -> credential.key().tenantId().equals(tenant));
 	}
 
 	/** After a key was created: an unknown hash might be its token. */

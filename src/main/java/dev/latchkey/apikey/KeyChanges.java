@@ -1,5 +1,8 @@
 package dev.latchkey.apikey;
 
+import dev.latchkey.tenant.TenantAccessChanged;
+
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -31,6 +34,17 @@ class KeyChanges {
 	void created() {
 		bump();
 		afterCommit(this.cache::forgetUnknown);
+	}
+
+	/**
+	 * A tenant's production access or suspension changed (issue 9): every key of the tenant may now authenticate
+	 * differently. Runs inside the operator's transaction; the other instances clear their caches when they see the
+	 * counter move, this one forgets the tenant's keys after the commit.
+	 */
+	@EventListener
+	void tenantChanged(TenantAccessChanged event) {
+		bump();
+		afterCommit(() -> this.cache.evictTenant(event.tenantId()));
 	}
 
 	/** The counter every instance polls. */

@@ -5,6 +5,9 @@ import java.util.Map;
 import io.github.wimdeblauwe.htmx.spring.boot.security.HxRefreshHeaderAuthenticationEntryPoint;
 import jakarta.servlet.http.HttpServletResponse;
 
+import dev.latchkey.account.Role;
+import dev.latchkey.account.SignedInUserRefresh;
+import dev.latchkey.account.Users;
 import dev.latchkey.account.web.SignInFailureHandler;
 import dev.latchkey.apikey.ApiKeyAuthenticator;
 
@@ -21,6 +24,7 @@ import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AuthenticationEntryPointFailureHandler;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.AuthenticationFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
@@ -63,14 +67,20 @@ class SecurityConfig {
 
 	@Bean
 	@Order(2)
-	SecurityFilterChain webChain(HttpSecurity http) throws Exception {
+	SecurityFilterChain webChain(HttpSecurity http, Users users) throws Exception {
 		return http
 			.authorizeHttpRequests((requests) -> requests
-				.requestMatchers("/login", "/forgot-password", "/reset-password", "/assets/**", "/webjars/**",
-						"/favicon.ico", "/error", "/swagger", "/swagger/**", "/swagger-ui/**", "/swagger-ui.html")
+				.requestMatchers("/login", "/forgot-password", "/reset-password", "/accept-invitation", "/assets/**",
+						"/webjars/**", "/favicon.ico", "/error", "/swagger", "/swagger/**", "/swagger-ui/**",
+						"/swagger-ui.html")
 				.permitAll()
+				// The operator console, GET included; the services check the same authority again.
+				.requestMatchers("/operator", "/operator/**")
+				.hasAuthority(Role.OPERATOR_AUTHORITY)
 				.anyRequest()
 				.authenticated())
+			// Each request acts as the member is now (role, disabled, removed, tenant suspended), not as at sign-in.
+			.addFilterBefore(new SignedInUserRefresh(users), AuthorizationFilter.class)
 			.formLogin((form) -> form.loginPage("/login")
 				.defaultSuccessUrl("/settings/api-credentials", true)
 				.failureHandler(new SignInFailureHandler()))

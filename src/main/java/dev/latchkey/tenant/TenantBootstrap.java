@@ -69,8 +69,10 @@ class TenantBootstrap implements ApplicationRunner {
 			}
 			Tenant tenant = this.tenants.create(this.properties.tenant(), this.properties.production(),
 					this.clock.instant());
-			this.users.create(tenant.id(), this.properties.adminEmail(), this.properties.adminName(),
+			var admin = this.users.create(tenant.id(), this.properties.adminEmail(), this.properties.adminName(),
 					this.passwordEncoder.encode(password), Role.ADMIN, this.clock.instant());
+			// The first tenant's admin is also the first operator, so one account can do everything at first start.
+			this.users.grantOperator(admin.id());
 			if (generated) {
 				// The one time this password is ever shown: the admin needs it to sign in for the first time.
 				log.warn("Created tenant '{}' and its admin {} with the generated password: {}  (shown once; "

@@ -36,8 +36,22 @@ public class TestAccounts {
 	}
 
 	public User admin(Tenant tenant, String email, String displayName, String password) {
-		return this.users.create(tenant.id(), email, displayName, this.passwordEncoder.encode(password), Role.ADMIN,
+		return member(tenant, email, displayName, password, Role.ADMIN);
+	}
+
+	public User member(Tenant tenant, String email, String displayName, String password, Role role) {
+		return this.users.create(tenant.id(), email, displayName, this.passwordEncoder.encode(password), role,
 				Instant.now());
+	}
+
+	public User operator(Tenant tenant, String email, String displayName, String password) {
+		User user = admin(tenant, email, displayName, password);
+		this.users.grantOperator(user.id());
+		return this.users.find(user.id()).orElseThrow();
+	}
+
+	public void setRole(User user, Role role) {
+		this.jdbc.sql("update users set role = ? where id = ?").params(role.name(), user.id().value()).update();
 	}
 
 	public void disable(User user) {

@@ -44,6 +44,8 @@ class TenantBootstrapTest {
 			var admin = app.getBean(Users.class).findByEmail("peter@initech.test").orElseThrow();
 			assertThat(app.getBean(PasswordEncoder.class).matches(password, admin.passwordHash())).isTrue();
 			assertThat(admin.passwordHash()).doesNotContain(password);
+			assertThat(admin.role()).isEqualTo(dev.latchkey.account.Role.ADMIN);
+			assertThat(admin.operator()).as("the bootstrap admin is the first operator").isTrue();
 			assertThat(app.getBean(Tenants.class).find(admin.tenantId()).orElseThrow().name()).isEqualTo("Initech");
 		}
 		try (ConfigurableApplicationContext again = start(url, "--latchkey.bootstrap.tenant=Other")) {

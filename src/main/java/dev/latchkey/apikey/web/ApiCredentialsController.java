@@ -16,10 +16,12 @@ import dev.latchkey.apikey.ApiKeyNotFoundException;
 import dev.latchkey.apikey.ApiKeyPage;
 import dev.latchkey.apikey.ApiKeyService;
 import dev.latchkey.apikey.CreatedApiKey;
+import dev.latchkey.apikey.KeyPermissions;
 import dev.latchkey.shared.Actor;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -60,18 +62,22 @@ class ApiCredentialsController {
 
 	@GetMapping
 	String list(@AuthenticationPrincipal SignedInUser user, @RequestParam(defaultValue = "") String q,
-			@RequestParam(defaultValue = "0") int page, HtmxRequest htmx, Model model) {
+			@RequestParam(defaultValue = "0") int page, HtmxRequest htmx, HttpServletRequest request, Model model) {
 		ApiKeyPage keys = this.keys.list(user.tenantId(), q, page, PAGE_SIZE);
 		var now = this.clock.instant();
+		KeyPermissions permissions = permissions(user, request, model);
 		model.addAttribute("q", q.strip());
 		model.addAttribute("page", keys);
-		model.addAttribute("rows", keys.keys().stream().map((key) -> KeyView.of(key, now)).toList());
+		model.addAttribute("rows", keys.keys().stream().map((key) -> KeyView.of(key, now, permissions)).toList());
 		return partial(htmx) ? "apikeys/list :: results" : "apikeys/list";
 	}
 
 	@GetMapping("/new")
-	String newKey(@AuthenticationPrincipal SignedInUser user, Model model) {
-		return form(user, CreateKeyForm.empty(), Map.of(), model, "apikeys/create :: dialog");
+	String newKey(@AuthenticationPrincipal SignedInUser user, HttpServletRequest request, Model model) {
+		if (!permissions(user, request, model).canCreate()) {
+			throw new AccessDeniedException("Your role may not create keys");
+		}
+		return form(user, request, CreateKeyForm.empty(), Map.of(), model, "apikeys/create :: dialog");
 	}
 
 	@PostMapping
@@ -82,21 +88,22 @@ class ApiCredentialsController {
 			// The one response that carries the token: no cache may keep it, and the table behind the dialog reloads.
 			response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
 			response.setHeader("HX-Trigger", "keys-changed");
-			model.addAttribute("key", KeyView.of(created.key(), this.clock.instant()));
+			model.addAttribute("key", KeyView.of(created.key(), this.clock.instant(), permissions(user, request, model)));
 			model.addAttribute("token", created.token());
 			return "apikeys/create :: created";
 		}
 		catch (InvalidInputException ex) {
 			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-			return form(user, form, Map.of(form.fieldFor(ex.field()), sentence(ex.getMessage())), model,
+			return form(user, request, form, Map.of(form.fieldFor(ex.field()), sentence(ex.getMessage())), model,
 					"apikeys/create :: form");
 		}
 	}
 
 	@GetMapping("/{id}")
-	String detail(@AuthenticationPrincipal SignedInUser user, @PathVariable String id, Model model) {
+	String detail(@AuthenticationPrincipal SignedInUser user, @PathVariable String id, HttpServletRequest request,
+			Model model) {
 		ApiKey key = this.keys.find(user.tenantId(), id);
-		model.addAttribute("key", KeyView.of(key, this.clock.instant()));
+		model.addAttribute("key", KeyView.of(key, this.clock.instant(), permissions(user, request, model)));
 		model.addAttribute("history", this.keys.history(user.tenantId(), id)
 			.stream()
 			.map((event) -> new HistoryView(KeyView.dateTime(event.occurredAt()), sentence(event.action()),
@@ -108,19 +115,25 @@ class ApiCredentialsController {
 	@PostMapping("/{id}/deactivate")
 	String deactivate(@AuthenticationPrincipal SignedInUser user, @PathVariable String id, HtmxRequest htmx,
 			HttpServletRequest request, Model model) {
-		return changed(this.keys.deactivate(actor(user, request), id), htmx, model);
+		return changed(user, request, this.keys.deactivate(actor(user, request), id), htmx, model);
 	}
 
 	@PostMapping("/{id}/reactivate")
 	String reactivate(@AuthenticationPrincipal SignedInUser user, @PathVariable String id, HtmxRequest htmx,
 			HttpServletRequest request, Model model) {
-		return changed(this.keys.reactivate(actor(user, request), id), htmx, model);
+		return changed(user, request, this.keys.reactivate(actor(user, request), id), htmx, model);
 	}
 
 	/** The confirmation dialog: deleting is irreversible, so it is never one click. */
 	@GetMapping("/{id}/delete")
-	String confirmDelete(@AuthenticationPrincipal SignedInUser user, @PathVariable String id, Model model) {
-		model.addAttribute("key", KeyView.of(this.keys.find(user.tenantId(), id), this.clock.instant()));
+	String confirmDelete(@AuthenticationPrincipal SignedInUser user, @PathVariable String id,
+			HttpServletRequest request, Model model) {
+		KeyView key = KeyView.of(this.keys.find(user.tenantId(), id), this.clock.instant(),
+				permissions(user, request, model));
+		if (!key.changeable()) {
+			throw new AccessDeniedException("Your role may not delete this key");
+		}
+		model.addAttribute("key", key);
 		return "apikeys/delete :: dialog";
 	}
 
@@ -145,20 +158,31 @@ class ApiCredentialsController {
 		return "error/400";
 	}
 
-	private String changed(ApiKey key, HtmxRequest htmx, Model model) {
+	private String changed(SignedInUser user, HttpServletRequest request, ApiKey key, HtmxRequest htmx, Model model) {
 		if (!htmx.isHtmxRequest()) {
 			return "redirect:/settings/api-credentials/" + key.publicId();
 		}
-		model.addAttribute("key", KeyView.of(key, this.clock.instant()));
+		model.addAttribute("key", KeyView.of(key, this.clock.instant(), permissions(user, request, model)));
 		return "apikeys/list :: row";
 	}
 
-	private String form(SignedInUser user, CreateKeyForm form, Map<String, String> errors, Model model, String view) {
+	private String form(SignedInUser user, HttpServletRequest request, CreateKeyForm form, Map<String, String> errors,
+			Model model, String view) {
 		model.addAttribute("form", form);
 		model.addAttribute("errors", errors);
-		model.addAttribute("production", this.keys.productionGranted(user.tenantId()));
+		model.addAttribute("production", permissions(user, request, model).canCreateProduction());
 		model.addAttribute("expirations", Arrays.asList(ExpirationChoice.values()));
 		return view;
+	}
+
+	/** The signed-in member's permissions, once per request, also for the page to decide which buttons to show. */
+	private KeyPermissions permissions(SignedInUser user, HttpServletRequest request, Model model) {
+		if (model.getAttribute("permissions") instanceof KeyPermissions known) {
+			return known;
+		}
+		KeyPermissions permissions = this.keys.permissions(actor(user, request));
+		model.addAttribute("permissions", permissions);
+		return permissions;
 	}
 
 	private static boolean partial(HtmxRequest htmx) {

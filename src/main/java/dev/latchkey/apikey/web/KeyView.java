@@ -7,12 +7,13 @@ import java.util.Locale;
 
 import dev.latchkey.apikey.ApiKey;
 import dev.latchkey.apikey.Environment;
+import dev.latchkey.apikey.KeyPermissions;
 import dev.latchkey.apikey.KeyStatus;
 
 /** A key as the dashboard shows it, formatted at one instant. Never the token: only its prefix exists here. */
 record KeyView(String id, String name, String maskedKey, String environment, boolean production, String created,
 		String createdIso, String expiration, String expirationDetail, boolean expired, String createdBy, String lastUsed, String status,
-		String statusClass, boolean active, String deactivated) {
+		String statusClass, boolean active, String deactivated, boolean changeable) {
 
 	static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH)
 		.withZone(ZoneOffset.UTC);
@@ -20,7 +21,8 @@ record KeyView(String id, String name, String maskedKey, String environment, boo
 	static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm 'UTC'", Locale.ENGLISH)
 		.withZone(ZoneOffset.UTC);
 
-	static KeyView of(ApiKey key, Instant now) {
+	/** @param permissions the viewer's, deciding whether the key's actions are shown */
+	static KeyView of(ApiKey key, Instant now, KeyPermissions permissions) {
 		KeyStatus status = key.statusAt(now);
 		return new KeyView(key.publicId(), key.name(), key.tokenPrefix() + "…", label(key.environment()),
 				key.environment() == Environment.PRODUCTION, DATE.format(key.createdAt()), key.createdAt().toString(),
@@ -28,7 +30,8 @@ record KeyView(String id, String name, String maskedKey, String environment, boo
 				(key.expiresAt() != null) ? DATE_TIME.format(key.expiresAt()) : "Never", key.isExpiredAt(now),
 				key.createdBy().label(), (key.lastUsedAt() != null) ? DATE_TIME.format(key.lastUsedAt()) : "Never",
 				status.label(), status.name().toLowerCase(Locale.ROOT), key.isActive(),
-				(key.deactivatedAt() != null) ? DATE_TIME.format(key.deactivatedAt()) : null);
+				(key.deactivatedAt() != null) ? DATE_TIME.format(key.deactivatedAt()) : null,
+				permissions.canChange(key));
 	}
 
 	static String dateTime(Instant instant) {
