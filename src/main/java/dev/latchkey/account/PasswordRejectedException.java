@@ -10,7 +10,7 @@ public class PasswordRejectedException extends InvalidInputException {
 
 	private final Map<String, List<String>> problems;
 
-	PasswordRejectedException(Map<String, List<String>> problems) {
+	public PasswordRejectedException(Map<String, List<String>> problems) {
 		super(problems.keySet().iterator().next(), problems.values().iterator().next().get(0));
 		this.problems = Map.copyOf(problems);
 	}

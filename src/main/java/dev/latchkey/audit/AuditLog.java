@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.List;
 
 import dev.latchkey.shared.TenantId;
+import dev.latchkey.shared.UserId;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -27,6 +28,39 @@ public class AuditLog {
 			.params(actor.tenantId().value(), (actor.userId() != null) ? actor.userId().value() : null,
 					actor.apiKeyId(), action, apiKeyId, Timestamp.from(now), truncate(actor.clientIp()))
 			.update();
+	}
+
+	/**
+	 * A change that concerns a member rather than a key (invited, role changed, disabled, removed), or a tenant as
+	 * a whole (an operator's grant or suspension, where {@code subject} is {@code null}): recorded in the tenant the
+	 * actor names, which for an operator is the tenant it acted on.
+	 */
+	public void recordAbout(Actor actor, String action, UserId subject, Instant now) {
+		this.jdbc
+			.sql("insert into audit_events (tenant_id, actor_user_id, actor_key_id, action, subject_user_id, occurred_at, "
+					+ "client_ip) values (?, ?, ?, ?, ?, ?, ?)")
+			.params(actor.tenantId().value(), (actor.userId() != null) ? actor.userId().value() : null,
+					actor.apiKeyId(), action, (subject != null) ? subject.value() : null, Timestamp.from(now),
+					truncate(actor.clientIp()))
+			.update();
+	}
+
+	/** A tenant's events that are not about a key, newest first: what operators and admins did to it. */
+	public List<AuditEvent> forTenant(TenantId tenant, int limit) {
+		return this.jdbc
+			.sql("select e.action, e.occurred_at, e.client_ip, u.display_name, u.email from audit_events e "
+					+ "left join users u on u.id = e.actor_user_id where e.tenant_id = ? and e.api_key_id is null "
+					+ "order by e.occurred_at desc, e.id desc limit ?")
+			.params(tenant.value(), limit)
+			.query((rs, n) -> {
+				String user = rs.getString("display_name");
+				if (user == null || user.isBlank()) {
+					user = rs.getString("email");
+				}
+				return new AuditEvent(rs.getString("action"), user, rs.getTimestamp("occurred_at").toInstant(),
+						rs.getString("client_ip"));
+			})
+			.list();
 	}
 
 	/** A key's history, oldest first, naming the user and, for API calls, the key that acted. */
