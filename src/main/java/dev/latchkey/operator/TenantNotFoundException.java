@@ -1,0 +1,9 @@
+package dev.latchkey.operator;
+
+public class TenantNotFoundException extends RuntimeException {
+
+	TenantNotFoundException() {
+		super("No such tenant");
+	}
+
+}
