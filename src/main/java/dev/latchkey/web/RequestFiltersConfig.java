@@ -14,11 +14,21 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 
 /**
- * Wires the pieces that give every error under {@code /api/} a problem body, at each layer that can raise one:
- * Tomcat itself, the servlet error page, and the body size limit ahead of authentication.
+ * The servlet-level pieces shared by the API and the dashboard: who the client is (behind trusted proxies
+ * only), and a problem body for every error under {@code /api/} at each layer that can raise one: Tomcat
+ * itself, the servlet error page, and the body size limit ahead of authentication.
  */
 @Configuration(proxyBeanMethods = false)
-class ApiErrorHandlingConfig {
+class RequestFiltersConfig {
+
+	/** First of all, so that everything after it (throttling, audit, the secure-cookie choice) sees the real client. */
+	@Bean
+	FilterRegistrationBean<TrustedProxyFilter> trustedProxyFilter(TrustedProxies settings) {
+		var registration = new FilterRegistrationBean<>(new TrustedProxyFilter(settings));
+		registration.setDispatcherTypes(DispatcherType.REQUEST);
+		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 5);
+		return registration;
+	}
 
 	@Bean
 	FilterRegistrationBean<ApiRequestGuard> apiRequestGuard() {
