@@ -24,7 +24,6 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AuthenticationEntryPointFailureHandler;
 import org.springframework.security.web.authentication.AuthenticationFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
-import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.util.matcher.RequestHeaderRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
@@ -34,8 +33,6 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfig {
-
-	static final String CONTENT_SECURITY_POLICY = "default-src 'self'; frame-ancestors 'none'";
 
 	private static final RequestMatcher HTMX_REQUEST = new RequestHeaderRequestMatcher("HX-Request", "true");
 
@@ -58,7 +55,7 @@ class SecurityConfig {
 			.requestCache((cache) -> cache.disable())
 			.csrf((csrf) -> csrf.disable())
 			.exceptionHandling((exceptions) -> exceptions.authenticationEntryPoint(entryPoint))
-			.headers((headers) -> headers.contentSecurityPolicy((csp) -> csp.policyDirectives(CONTENT_SECURITY_POLICY)))
+			.headers(SecurityHeaders.strict())
 			.build();
 	}
 
@@ -90,8 +87,7 @@ class SecurityConfig {
 					response.setHeader("HX-Refresh", "true");
 					response.sendError(HttpServletResponse.SC_FORBIDDEN);
 				}, HTMX_REQUEST))
-			.headers((headers) -> headers.contentSecurityPolicy((csp) -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
-				.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)))
+			.headers(SecurityHeaders.strict())
 			.build();
 	}
 
