@@ -2,12 +2,14 @@ package dev.latchkey.account;
 
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.List;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** Failed sign-ins by account, in the database so that every instance behind a load balancer counts the same. */
+/**
+ * Failed sign-ins by account and client address, in the database so that every instance behind a load balancer
+ * counts the same. Only inserts and counts: concurrent failures for one account never contend for a row.
+ */
 @Repository
 class SignInFailures {
 
@@ -17,27 +19,55 @@ class SignInFailures {
 		this.jdbc = jdbc;
 	}
 
-	void record(String emailNormalized, Instant at) {
-		this.jdbc.sql("insert into sign_in_failures (email_normalized, failed_at) values (?, ?)")
-			.params(emailNormalized, Timestamp.from(at))
+	void record(String account, String clientIp, Instant at) {
+		this.jdbc.sql("insert into sign_in_failures (email_normalized, client_ip, failed_at) values (?, ?, ?)")
+			.params(account, clientIp, Timestamp.from(at))
 			.update();
 	}
 
-	/** The account's failures after {@code since}, oldest first. */
-	List<Instant> since(String emailNormalized, Instant since) {
-		return this.jdbc
-			.sql("select failed_at from sign_in_failures where email_normalized = ? and failed_at > ? order by failed_at")
-			.params(emailNormalized, Timestamp.from(since))
-			.query((rs, n) -> rs.getTimestamp("failed_at").toInstant())
-			.list();
+	int byAccount(String account, Instant since) {
+		return count("select count(*) from sign_in_failures where email_normalized = ? and failed_at > ?", account,
+				since);
 	}
 
-	void clear(String emailNormalized) {
-		this.jdbc.sql("delete from sign_in_failures where email_normalized = ?").param(emailNormalized).update();
+	int byClient(String clientIp, Instant since) {
+		return count("select count(*) from sign_in_failures where client_ip = ? and failed_at > ?", clientIp, since);
+	}
+
+	int byAccountAndClient(String account, String clientIp, Instant since) {
+		return count("select count(*) from sign_in_failures where email_normalized = ? and client_ip = ? and failed_at > ?",
+				account, clientIp, since);
+	}
+
+	Instant lastByAccount(String account) {
+		Timestamp last = this.jdbc.sql("select max(failed_at) from sign_in_failures where email_normalized = ?")
+			.param(account)
+			.query(Timestamp.class)
+			.single();
+		return (last != null) ? last.toInstant() : null;
+	}
+
+	void clear(String account, String clientIp) {
+		this.jdbc.sql("delete from sign_in_failures where email_normalized = ? and client_ip = ?")
+			.params(account, clientIp)
+			.update();
+	}
+
+	void clear(String account) {
+		this.jdbc.sql("delete from sign_in_failures where email_normalized = ?").param(account).update();
 	}
 
 	int deleteOlderThan(Instant cutoff) {
 		return this.jdbc.sql("delete from sign_in_failures where failed_at <= ?").param(Timestamp.from(cutoff)).update();
+	}
+
+	private int count(String sql, Object... params) {
+		Object[] all = new Object[params.length];
+		for (int i = 0; i < params.length; i++) {
+			all[i] = (params[i] instanceof Instant instant) ? Timestamp.from(instant) : params[i];
+		}
+		Long count = this.jdbc.sql(sql).params(all).query(Long.class).single();
+		return (count != null) ? count.intValue() : 0;
 	}
 
 }

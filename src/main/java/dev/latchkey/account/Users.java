@@ -93,6 +93,11 @@ public class Users {
 	 * Also voids the user's outstanding password-reset links, here rather than in each caller, so that no way of
 	 * changing a password can leave an older link working.
 	 */
+	/** The same password, hashed with today's settings: outstanding reset links stay valid. */
+	void replacePasswordHash(UserId id, String passwordHash) {
+		this.jdbc.sql("update users set password_hash = ? where id = ?").params(passwordHash, id.value()).update();
+	}
+
 	public void updatePasswordHash(UserId id, String passwordHash) {
 		this.jdbc.sql("update users set password_hash = ? where id = ?").params(passwordHash, id.value()).update();
 		this.jdbc.sql("delete from password_reset_tokens where user_id = ?").param(id.value()).update();

@@ -68,6 +68,9 @@ public class ApiKeyService {
 		if (request.expiresAt() != null && !request.expiresAt().isAfter(now)) {
 			throw new InvalidInputException("expires_at", "expires_at must be in the future");
 		}
+		if (request.expiresAt() != null && request.expiresAt().isAfter(latestExpiry(now))) {
+			throw new InvalidInputException("expires_at", "expires_at must be at most ten years from now");
+		}
 		String token = ApiKeyToken.generate(this.random);
 		String publicId = UUID.randomUUID().toString();
 		long id = this.keys.insert(publicId, actor.tenantId(), environment, name, ApiKeyToken.prefix(token),
@@ -116,6 +119,11 @@ public class ApiKeyService {
 	/** Per tenant, how many of its keys are active (for the operators' tenant list, which never shows a key). */
 	public java.util.Map<TenantId, Long> activeKeyCounts(java.util.Collection<TenantId> tenants) {
 		return this.keys.activeCounts(tenants);
+	}
+
+	/** Ten years ahead: far enough for any real key, near enough that every database stores the date as given. */
+	static Instant latestExpiry(Instant now) {
+		return now.atZone(java.time.ZoneOffset.UTC).plusYears(10).toInstant();
 	}
 
 	public boolean productionGranted(TenantId tenant) {

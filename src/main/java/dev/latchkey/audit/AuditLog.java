@@ -63,6 +63,20 @@ public class AuditLog {
 			.list();
 	}
 
+	/**
+	 * A sign-in attempt: the email as typed (whether or not an account has it), the client's address and user agent;
+	 * the tenant and user when the email belongs to an account.
+	 */
+	public void recordSignIn(String action, TenantId tenant, UserId user, String emailAsTyped, String clientIp,
+			String userAgent, Instant now) {
+		this.jdbc
+			.sql("insert into audit_events (tenant_id, actor_user_id, action, occurred_at, client_ip, actor_email, user_agent) "
+					+ "values (?, ?, ?, ?, ?, ?, ?)")
+			.params((tenant != null) ? tenant.value() : null, (user != null) ? user.value() : null, action,
+					Timestamp.from(now), truncate(clientIp), cut(emailAsTyped, 320), cut(userAgent, 512))
+			.update();
+	}
+
 	/** A key's history, oldest first, naming the user and, for API calls, the key that acted. */
 	public List<AuditEvent> forKey(TenantId tenant, long apiKeyId) {
 		return this.jdbc
@@ -82,6 +96,10 @@ public class AuditLog {
 						rs.getString("client_ip"));
 			})
 			.list();
+	}
+
+	private static String cut(String text, int max) {
+		return (text != null && text.length() > max) ? text.substring(0, max) : text;
 	}
 
 	private static String truncate(String clientIp) {

@@ -1,12 +1,13 @@
 package dev.latchkey.security;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.springframework.http.MediaType;
+import dev.latchkey.web.ApiProblems;
+
+import org.springframework.http.HttpStatus;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 
@@ -16,17 +17,11 @@ import org.springframework.security.web.AuthenticationEntryPoint;
  */
 final class ProblemAuthenticationEntryPoint implements AuthenticationEntryPoint {
 
-	private static final byte[] BODY = ("{\"type\":\"about:blank\",\"title\":\"Unauthorized\",\"status\":401,"
-			+ "\"detail\":\"A valid API key is required in the x-api-key header.\"}")
-		.getBytes(StandardCharsets.UTF_8);
-
 	@Override
 	public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException ex)
 			throws IOException {
-		response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
-		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-		response.setContentLength(BODY.length);
-		response.getOutputStream().write(BODY);
+		ApiProblems.write(response,
+				ApiProblems.of(HttpStatus.UNAUTHORIZED, "A valid API key is required in the x-api-key header."));
 	}
 
 }

@@ -8,6 +8,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import dev.latchkey.account.Role;
 import dev.latchkey.account.SignedInUserRefresh;
 import dev.latchkey.account.Users;
+import dev.latchkey.account.SignInClient;
 import dev.latchkey.account.web.SignInFailureHandler;
 import dev.latchkey.apikey.ApiKeyAuthenticator;
 
@@ -30,7 +31,6 @@ import org.springframework.security.web.authentication.AuthenticationEntryPointF
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.AuthenticationFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
-import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.util.matcher.RequestHeaderRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
@@ -40,8 +40,6 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfig {
-
-	static final String CONTENT_SECURITY_POLICY = "default-src 'self'; frame-ancestors 'none'";
 
 	private static final RequestMatcher HTMX_REQUEST = new RequestHeaderRequestMatcher("HX-Request", "true");
 
@@ -64,7 +62,7 @@ class SecurityConfig {
 			.requestCache((cache) -> cache.disable())
 			.csrf((csrf) -> csrf.disable())
 			.exceptionHandling((exceptions) -> exceptions.authenticationEntryPoint(entryPoint))
-			.headers((headers) -> headers.contentSecurityPolicy((csp) -> csp.policyDirectives(CONTENT_SECURITY_POLICY)))
+			.headers(SecurityHeaders.strict())
 			.build();
 	}
 
@@ -86,7 +84,13 @@ class SecurityConfig {
 			.addFilterBefore(new SignedInUserRefresh(users), AuthorizationFilter.class)
 			.formLogin((form) -> form.loginPage("/login")
 				.defaultSuccessUrl("/settings/api-credentials", true)
+				.authenticationDetailsSource(
+						(request) -> new SignInClient(request.getRemoteAddr(), request.getHeader("User-Agent")))
 				.failureHandler(new SignInFailureHandler()))
+			// Nothing of an anonymous visitor is stored server-side: CSRF in a cookie, and no saved request (every
+			// sign-in lands on the same page anyway).
+			.csrf((csrf) -> csrf.csrfTokenRepository(new CsrfCookies()))
+			.requestCache((cache) -> cache.disable())
 			.logout((logout) -> logout.logoutSuccessUrl("/login?logout"))
 			// An htmx request after the session has expired reloads the page (and so reaches the sign-in form)
 			// instead of swapping the sign-in form into a table cell; likewise when its CSRF token went with the session.
@@ -96,8 +100,7 @@ class SecurityConfig {
 					response.setHeader("HX-Refresh", "true");
 					response.sendError(HttpServletResponse.SC_FORBIDDEN);
 				}, HTMX_REQUEST))
-			.headers((headers) -> headers.contentSecurityPolicy((csp) -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
-				.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)))
+			.headers(SecurityHeaders.strict())
 			.build();
 	}
 
@@ -109,12 +112,17 @@ class SecurityConfig {
 
 	/**
 	 * New hashes are Argon2id: bcrypt reads only the first 72 bytes, and a 128-character passphrase of emoji is
-	 * up to 512, so bcrypt would silently truncate it. Existing {@code {bcrypt}} hashes still verify.
+	 * up to 512, so bcrypt would silently truncate it. Existing {@code {bcrypt}} hashes, and Argon2 hashes made with
+	 * lower costs, still verify and are replaced at the next successful sign-in.
 	 */
 	@Bean
 	PasswordEncoder passwordEncoder() {
-		return new DelegatingPasswordEncoder("argon2", Map.of("argon2", Argon2PasswordEncoder.defaultsForSpringSecurity_v5_8(),
-				"bcrypt", new BCryptPasswordEncoder()));
+		return new DelegatingPasswordEncoder("argon2", Map.of("argon2", argon2id(), "bcrypt", new BCryptPasswordEncoder()));
+	}
+
+	/** The OWASP Password Storage Cheat Sheet's minimum for Argon2id: 19 MiB of memory, 2 iterations, 1 lane. */
+	static Argon2PasswordEncoder argon2id() {
+		return new Argon2PasswordEncoder(16, 32, 1, 19 * 1024, 2);
 	}
 
 }

@@ -46,4 +46,18 @@ class KeyNameTest {
 		assertThatExceptionOfType(InvalidInputException.class).isThrownBy(() -> KeyName.check(null));
 	}
 
+	@ParameterizedTest
+	@ValueSource(strings = { "invoice\u202Etxt.exe", "a\u202Ab", "a\u2066b", "a\u2069", "zero\u200Bwidth",
+			"joiner\u200D", "word\u2060joiner", "bom\uFEFF" })
+	void directionOverridesAndInvisibleCharactersAreRefused(String name) {
+		assertThatExceptionOfType(InvalidInputException.class).isThrownBy(() -> KeyName.check(name))
+			.satisfies((ex) -> assertThat(ex.field()).isEqualTo("name"))
+			.withMessageStartingWith("name must not contain");
+	}
+
+	@Test
+	void namesAreNfcNormalised() {
+		assertThat(KeyName.check(" Cafe\u0301 ")).isEqualTo("Caf\u00e9");
+	}
+
 }

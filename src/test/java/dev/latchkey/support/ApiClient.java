@@ -63,13 +63,35 @@ public final class ApiClient {
 	 * client under an attacker's control is not so careful.
 	 */
 	public Response rawGet(String path, String headerName, byte[] headerValue) {
+		byte[] head = ("GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n" + headerName + ": ")
+			.getBytes(StandardCharsets.ISO_8859_1);
+		byte[] request = new byte[head.length + headerValue.length + 4];
+		System.arraycopy(head, 0, request, 0, head.length);
+		System.arraycopy(headerValue, 0, request, head.length, headerValue.length);
+		System.arraycopy("\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1), 0, request, request.length - 4, 4);
+		return raw(request);
+	}
+
+	/**
+	 * Sends a request exactly as given (method, path and headers unchecked), as a hostile client could: the
+	 * header lines end with CRLF; a body, if any, follows with its Content-Length.
+	 */
+	public Response raw(String method, String path, String headerLines, String body) {
+		byte[] content = (body != null) ? body.getBytes(StandardCharsets.UTF_8) : new byte[0];
+		String head = method + " " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n" + headerLines
+				+ ((body != null) ? "Content-Length: " + content.length + "\r\n" : "") + "\r\n";
+		byte[] start = head.getBytes(StandardCharsets.ISO_8859_1);
+		byte[] request = new byte[start.length + content.length];
+		System.arraycopy(start, 0, request, 0, start.length);
+		System.arraycopy(content, 0, request, start.length, content.length);
+		return raw(request);
+	}
+
+	private Response raw(byte[] request) {
 		try (Socket socket = new Socket("127.0.0.1", this.port)) {
 			socket.setSoTimeout(10_000);
 			OutputStream out = socket.getOutputStream();
-			out.write(("GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n" + headerName + ": ")
-				.getBytes(StandardCharsets.ISO_8859_1));
-			out.write(headerValue);
-			out.write("\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
+			out.write(request);
 			out.flush();
 			InputStream in = socket.getInputStream();
 			ByteArrayOutputStream received = new ByteArrayOutputStream();

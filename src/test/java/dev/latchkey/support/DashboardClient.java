@@ -94,6 +94,15 @@ public final class DashboardClient {
 			.findFirst();
 	}
 
+	/** Every cookie held, as a Cookie header's value, for a request sent some other way. */
+	public String cookieHeader() {
+		return this.cookies.getCookieStore()
+			.getCookies()
+			.stream()
+			.map((cookie) -> cookie.getName() + "=" + cookie.getValue())
+			.collect(Collectors.joining("; "));
+	}
+
 	public void forgetCookies() {
 		this.cookies.getCookieStore().removeAll();
 	}

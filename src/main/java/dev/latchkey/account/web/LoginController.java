@@ -1,7 +1,7 @@
 package dev.latchkey.account.web;
 
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpSession;
+import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -12,12 +12,13 @@ import org.springframework.web.bind.annotation.GetMapping;
 class LoginController {
 
 	@GetMapping("/login")
-	String login(HttpServletRequest request, Model model) {
+	String login(HttpServletRequest request, HttpServletResponse response, Model model) {
 		model.addAttribute("failed", request.getParameter("error") != null);
+		model.addAttribute("busy", request.getParameter("busy") != null);
 		model.addAttribute("signedOut", request.getParameter("logout") != null);
 		model.addAttribute("passwordReset", request.getParameter("reset") != null);
 		model.addAttribute("invitationAccepted", request.getParameter("invited") != null);
-		model.addAttribute("email", SignInFailureHandler.takeEmail(request.getSession(false)));
+		model.addAttribute("email", SignInFailureHandler.takeEmail(request, response));
 		return "account/login";
 	}
 

@@ -225,7 +225,7 @@ abstract class PasswordResetTests {
 				+ URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8);
 
 		String response = rawPost("/forgot-password", body, "Host: evil.example\r\nX-Forwarded-Host: evil.example\r\n"
-				+ "X-Forwarded-Proto: http\r\nCookie: SESSION=" + browser.sessionId().orElseThrow() + "\r\n");
+				+ "X-Forwarded-Proto: http\r\nCookie: " + browser.cookieHeader() + "\r\n");
 
 		assertThat(response).startsWith("HTTP/1.1 302");
 		String text = TestSmtpServer.awaitEmails(this.ada.email(), 1).get(0).text();

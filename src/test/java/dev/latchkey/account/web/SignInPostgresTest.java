@@ -9,7 +9,8 @@ import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = { "latchkey.trusted-proxies=127.0.0.1/32", "latchkey.sign-in.account-ceiling=" + SignInTests.CEILING })
 @Import({ TestClockConfiguration.class, TestAccounts.class })
 class SignInPostgresTest extends SignInTests {
 

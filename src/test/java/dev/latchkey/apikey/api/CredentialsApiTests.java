@@ -184,7 +184,7 @@ abstract class CredentialsApiTests {
 	@Test
 	void createReturnsTheTokenOnceWithTheSeedsFields() {
 		Response response = this.api.post(KEYS, this.aliceToken,
-				"{\"name\": \"  CI pipeline  \", \"expires_at\": \"2099-01-31T12:00:00+01:00\"}");
+				"{\"name\": \"  CI pipeline  \", \"expires_at\": \"2030-01-31T12:00:00+01:00\"}");
 		assertThat(response.status()).isEqualTo(201);
 		JsonNode body = response.json();
 		String token = body.get("token").asString();
@@ -194,7 +194,7 @@ abstract class CredentialsApiTests {
 		assertThat(body.get("is_active").asBoolean()).isTrue();
 		assertThat(body.get("heron_id").asString()).isNotBlank().doesNotContain(token.substring(4, 12));
 		assertThat(Instant.parse(body.get("created").asString())).isBeforeOrEqualTo(Instant.now().plusSeconds(1));
-		assertThat(Instant.parse(body.get("expires_at").asString())).isEqualTo(Instant.parse("2099-01-31T11:00:00Z"));
+		assertThat(Instant.parse(body.get("expires_at").asString())).isEqualTo(Instant.parse("2030-01-31T11:00:00Z"));
 		assertThat(body.get("environment").asString()).isEqualTo("development");
 		assertThat(body.get("created_by").asString()).isEqualTo(this.alice.email());
 		assertThat(response.hasHeader("set-cookie")).isFalse();
