@@ -35,9 +35,13 @@ public class ApiKeyService {
 
 	private final KeyChanges changes;
 
+	private final TenantScopes tenantScopes;
+
 	private final SecureRandom random = new SecureRandom();
 
-	ApiKeyService(ApiKeys keys, Tenants tenants, AuditLog audit, Clock clock, KeyChanges changes) {
+	ApiKeyService(ApiKeys keys, Tenants tenants, AuditLog audit, Clock clock, KeyChanges changes,
+			TenantScopes tenantScopes) {
+		this.tenantScopes = tenantScopes;
 		this.keys = keys;
 		this.tenants = tenants;
 		this.audit = audit;
@@ -57,13 +61,56 @@ public class ApiKeyService {
 		if (request.expiresAt() != null && !request.expiresAt().isAfter(now)) {
 			throw new InvalidInputException("expires_at", "expires_at must be in the future");
 		}
+		Scopes scopes;
+		if (isPerson(actor)) {
+			scopes = (request.scopes() != null) ? parseScopes(actor.tenantId(), request.scopes())
+					: Scopes.ALL_BUILT_IN;
+		}
+		else {
+			ApiKey caller = callingKey(actor);
+			scopes = (request.scopes() != null) ? parseScopes(actor.tenantId(), request.scopes()) : caller.scopes();
+			requireNoEscalation(caller, scopes, environment);
+		}
 		String token = ApiKeyToken.generate(this.random);
 		String publicId = UUID.randomUUID().toString();
 		long id = this.keys.insert(publicId, actor.tenantId(), environment, name, ApiKeyToken.prefix(token),
-				ApiKeyToken.hash(token), now, actor.userId(), request.expiresAt());
+				ApiKeyToken.hash(token), now, actor.userId(), request.expiresAt(), scopes);
 		this.audit.record(actor, "created", id, now);
 		this.changes.created();
 		return new CreatedApiKey(find(actor.tenantId(), publicId), token);
+	}
+
+	/**
+	 * A key hands out at most what it holds: scopes it has, in its own environment (a development key cannot mint
+	 * a production key, nor the other way round).
+	 */
+	private static void requireNoEscalation(ApiKey caller, Scopes scopes, Environment environment) {
+		if (!caller.scopes().containsAll(scopes)) {
+			throw KeyRefusedException.escalation("An API key can only create keys with scopes it has itself; this key lacks "
+					+ String.join(", ", caller.scopes().missingOf(scopes)) + ".");
+		}
+		if (environment != caller.environment()) {
+			throw KeyRefusedException.escalation("A " + caller.environment().value() + " key can only create "
+					+ caller.environment().value() + " keys.");
+		}
+	}
+
+	private ApiKey callingKey(Actor actor) {
+		// the calling key was valid a moment ago; if it was deleted since, the request fails like any unknown key
+		return this.keys.findById(actor.tenantId(), actor.apiKeyId()).orElseThrow(ApiKeyNotFoundException::new);
+	}
+
+	private Scopes parseScopes(TenantId tenant, List<String> requested) {
+		return Scopes.parse(requested, this.tenantScopes.names(tenant), "scopes");
+	}
+
+	/** Every scope the tenant's keys may hold, built-in first. */
+	public List<String> knownScopes(TenantId tenant) {
+		return Scopes.known(this.tenantScopes.names(tenant));
+	}
+
+	private static boolean isPerson(Actor actor) {
+		return actor.apiKeyId() == null;
 	}
 
 	public boolean productionGranted(TenantId tenant) {
@@ -92,7 +139,7 @@ public class ApiKeyService {
 	public ApiKey deactivate(Actor actor, String publicId) {
 		ApiKey key = find(actor.tenantId(), publicId);
 		Instant now = this.clock.instant();
-		if (key.deactivate(now)) {
+		if (key.deactivate(now, isPerson(actor))) {
 			save(actor, key, "deactivated", now);
 		}
 		return key;
@@ -101,8 +148,18 @@ public class ApiKeyService {
 	@Transactional
 	public ApiKey reactivate(Actor actor, String publicId) {
 		ApiKey key = find(actor.tenantId(), publicId);
-		if (key.reactivate()) {
+		if (key.reactivate(isPerson(actor))) {
 			save(actor, key, "reactivated", this.clock.instant());
+		}
+		return key;
+	}
+
+	/** Only a person changes scopes (see {@link ApiKey#changeScopes}). */
+	@Transactional
+	public ApiKey changeScopes(Actor actor, String publicId, List<String> scopes) {
+		ApiKey key = find(actor.tenantId(), publicId);
+		if (key.changeScopes(isPerson(actor) ? parseScopes(actor.tenantId(), scopes) : key.scopes(), isPerson(actor))) {
+			save(actor, key, "scopes changed", this.clock.instant());
 		}
 		return key;
 	}

@@ -25,7 +25,8 @@ class ApiKeys {
 
 	private static final String SELECT = "select k.id, k.public_id, k.tenant_id, k.environment, k.name, k.token_prefix, "
 			+ "k.created_at, k.created_by, u.display_name, u.email, k.expires_at, k.active, k.deactivated_at, "
-			+ "k.deleted_at, k.last_used_at from api_keys k join users u on u.id = k.created_by ";
+			+ "k.deleted_at, k.last_used_at, k.scopes, k.deactivated_by_person "
+			+ "from api_keys k join users u on u.id = k.created_by ";
 
 	private final JdbcClient jdbc;
 
@@ -37,13 +38,13 @@ class ApiKeys {
 	}
 
 	long insert(String publicId, TenantId tenant, Environment environment, String name, String tokenPrefix,
-			String tokenHash, Instant createdAt, UserId createdBy, Instant expiresAt) {
+			String tokenHash, Instant createdAt, UserId createdBy, Instant expiresAt, Scopes scopes) {
 		var keys = new GeneratedKeyHolder();
 		this.jdbc
 			.sql("insert into api_keys (public_id, tenant_id, environment, name, token_prefix, token_hash, created_at, "
-					+ "created_by, expires_at, active) values (?, ?, ?, ?, ?, ?, ?, ?, ?, true)")
+					+ "created_by, expires_at, active, scopes) values (?, ?, ?, ?, ?, ?, ?, ?, ?, true, ?)")
 			.params(publicId, tenant.value(), environment.value(), name, tokenPrefix, tokenHash,
-					timestamp(createdAt), createdBy.value(), timestamp(expiresAt))
+					timestamp(createdAt), createdBy.value(), timestamp(expiresAt), scopes.toColumn())
 			.update(keys, "id");
 		return keys.getKey().longValue();
 	}
@@ -51,6 +52,14 @@ class ApiKeys {
 	Optional<ApiKey> find(TenantId tenant, String publicId) {
 		return this.jdbc.sql(SELECT + "where k.tenant_id = ? and k.public_id = ? and k.deleted_at is null")
 			.params(tenant.value(), publicId)
+			.query(ApiKeys::map)
+			.optional();
+	}
+
+	/** The key an API request authenticated with, by its internal id (see {@code Actor#apiKeyId()}). */
+	Optional<ApiKey> findById(TenantId tenant, long id) {
+		return this.jdbc.sql(SELECT + "where k.tenant_id = ? and k.id = ? and k.deleted_at is null")
+			.params(tenant.value(), id)
 			.query(ApiKeys::map)
 			.optional();
 	}
@@ -87,9 +96,10 @@ class ApiKeys {
 	/** Writes the state an {@link ApiKey} guards; the tenant in the condition keeps it inside its tenant. */
 	void saveState(ApiKey key) {
 		this.jdbc
-			.sql("update api_keys set active = ?, deactivated_at = ?, deleted_at = ? where id = ? and tenant_id = ?")
-			.params(key.isActive(), timestamp(key.deactivatedAt()), timestamp(key.deletedAt()), key.id(),
-					key.tenantId().value())
+			.sql("update api_keys set active = ?, deactivated_at = ?, deleted_at = ?, deactivated_by_person = ?, "
+					+ "scopes = ? where id = ? and tenant_id = ?")
+			.params(key.isActive(), timestamp(key.deactivatedAt()), timestamp(key.deletedAt()),
+					key.deactivatedByPerson(), key.scopes().toColumn(), key.id(), key.tenantId().value())
 			.update();
 	}
 
@@ -97,13 +107,14 @@ class ApiKeys {
 	Optional<StoredCredential> findCredential(String tokenHash) {
 		return this.jdbc
 			.sql("select k.id, k.public_id, k.tenant_id, t.name as tenant_name, k.name, k.environment, k.created_by, "
-					+ "k.expires_at, k.active, k.deleted_at, k.last_used_at from api_keys k "
+					+ "k.expires_at, k.active, k.deleted_at, k.last_used_at, k.scopes from api_keys k "
 					+ "join tenants t on t.id = k.tenant_id where k.token_hash = ?")
 			.param(tokenHash)
 			.query((rs, n) -> new StoredCredential(
 					new AuthenticatedKey(rs.getLong("id"), rs.getString("public_id"), new TenantId(rs.getLong("tenant_id")),
 							rs.getString("tenant_name"), rs.getString("name"), environment(rs.getString("environment")),
-							new UserId(rs.getLong("created_by")), instant(rs, "expires_at")),
+							new UserId(rs.getLong("created_by")), instant(rs, "expires_at"),
+							Scopes.fromColumn(rs.getString("scopes"))),
 					rs.getBoolean("active") && rs.getTimestamp("deleted_at") == null, instant(rs, "last_used_at")))
 			.optional();
 	}
@@ -148,7 +159,8 @@ class ApiKeys {
 				instant(rs, "created_at"), new ApiKey.Creator(new UserId(rs.getLong("created_by")), rs.getString("display_name"),
 						rs.getString("email")),
 				instant(rs, "expires_at"), rs.getBoolean("active"), instant(rs, "deactivated_at"),
-				instant(rs, "deleted_at"), instant(rs, "last_used_at"));
+				instant(rs, "deleted_at"), instant(rs, "last_used_at"), Scopes.fromColumn(rs.getString("scopes")),
+				rs.getBoolean("deactivated_by_person"));
 	}
 
 }

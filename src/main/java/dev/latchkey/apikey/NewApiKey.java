@@ -1,12 +1,20 @@
 package dev.latchkey.apikey;
 
 import java.time.Instant;
+import java.util.List;
 
 /**
  * What a caller asks for when creating a key, before the service checks it.
  *
  * @param expiresAt {@code null} for a key that never expires
  * @param environment {@code null} or blank for development
+ * @param scopes {@code null} for the default: every built-in scope when a person creates the key, the calling
+ * key's own scopes when a key does
  */
-public record NewApiKey(String name, Instant expiresAt, String environment) {
+public record NewApiKey(String name, Instant expiresAt, String environment, List<String> scopes) {
+
+	public NewApiKey(String name, Instant expiresAt, String environment) {
+		this(name, expiresAt, environment, null);
+	}
+
 }

@@ -95,8 +95,31 @@ class ApiCredentialsController {
 
 	@GetMapping("/{id}")
 	String detail(@AuthenticationPrincipal SignedInUser user, @PathVariable String id, Model model) {
-		ApiKey key = this.keys.find(user.tenantId(), id);
+		return detail(user, this.keys.find(user.tenantId(), id), Map.of(), model);
+	}
+
+	/** A person changes a key's scopes here; no key can (see ApiKeyService#changeScopes). */
+	@PostMapping("/{id}/scopes")
+	String changeScopes(@AuthenticationPrincipal SignedInUser user, @PathVariable String id,
+			@RequestParam(required = false) List<String> scopes, HttpServletRequest request, HttpServletResponse response,
+			Model model, RedirectAttributes redirect) {
+		try {
+			this.keys.changeScopes(actor(user, request), id, (scopes != null) ? scopes : List.of());
+		}
+		catch (InvalidInputException ex) {
+			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+			return detail(user, this.keys.find(user.tenantId(), id), Map.of(ex.field(), sentence(ex.getMessage())),
+					model);
+		}
+		redirect.addFlashAttribute("notice", "Saved the scopes.");
+		return "redirect:/settings/api-credentials/" + id;
+	}
+
+	private String detail(SignedInUser user, ApiKey key, Map<String, String> errors, Model model) {
+		String id = key.publicId();
 		model.addAttribute("key", KeyView.of(key, this.clock.instant()));
+		model.addAttribute("errors", errors);
+		model.addAttribute("knownScopes", this.keys.knownScopes(user.tenantId()));
 		model.addAttribute("history", this.keys.history(user.tenantId(), id)
 			.stream()
 			.map((event) -> new HistoryView(KeyView.dateTime(event.occurredAt()), sentence(event.action()),
@@ -158,6 +181,7 @@ class ApiCredentialsController {
 		model.addAttribute("errors", errors);
 		model.addAttribute("production", this.keys.productionGranted(user.tenantId()));
 		model.addAttribute("expirations", Arrays.asList(ExpirationChoice.values()));
+		model.addAttribute("knownScopes", this.keys.knownScopes(user.tenantId()));
 		return view;
 	}
 
