@@ -22,7 +22,11 @@ public class ApiKeyAuthenticator {
 
 	private final Clock clock;
 
-	ApiKeyAuthenticator(ApiKeys keys, CredentialCache cache, LastUsedRecorder lastUsed, Clock clock) {
+	private final LegacyTokens legacyTokens;
+
+	ApiKeyAuthenticator(ApiKeys keys, CredentialCache cache, LastUsedRecorder lastUsed, Clock clock,
+			LegacyTokens legacyTokens) {
+		this.legacyTokens = legacyTokens;
 		this.keys = keys;
 		this.cache = cache;
 		this.lastUsed = lastUsed;
@@ -31,20 +35,35 @@ public class ApiKeyAuthenticator {
 
 	/** @return the key, if the presented value is the token of a key that works at this instant */
 	public Optional<AuthenticatedKey> authenticate(String presented) {
+		Verification verification = verify(presented);
+		return verification.isValid() ? Optional.of(verification.key()) : Optional.empty();
+	}
+
+	/**
+	 * Checks a presented token: its form, then its checksum (a wrong one is refused without the database unless it
+	 * is one of the keys made before checksums), then the key's state, from memory when cached.
+	 */
+	public Verification verify(String presented) {
 		if (!ApiKeyToken.isWellFormed(presented)) {
-			return Optional.empty();
+			return Verification.NOT_FOUND;
 		}
 		String tokenHash = ApiKeyToken.hash(presented);
+		if (!ApiKeyToken.hasValidChecksum(presented) && !this.legacyTokens.contains(tokenHash)) {
+			return Verification.NOT_FOUND;
+		}
 		CachedCredential credential = this.cache.lookup(tokenHash);
 		if (credential == null) {
 			credential = load(tokenHash);
 		}
 		Instant now = this.clock.instant();
-		if (!credential.authenticatesAt(now)) {
-			return Optional.empty();
+		VerificationStatus status = credential.statusAt(now);
+		if (status == VerificationStatus.NOT_FOUND) {
+			return Verification.NOT_FOUND;
 		}
-		credential.used(this.lastUsed, now);
-		return Optional.of(credential.key());
+		if (status.isValid()) {
+			credential.used(this.lastUsed, now);
+		}
+		return new Verification(status, credential.key());
 	}
 
 	private CachedCredential load(String tokenHash) {

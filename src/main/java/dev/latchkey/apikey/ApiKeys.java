@@ -42,7 +42,7 @@ class ApiKeys {
 		var keys = new GeneratedKeyHolder();
 		this.jdbc
 			.sql("insert into api_keys (public_id, tenant_id, environment, name, token_prefix, token_hash, created_at, "
-					+ "created_by, expires_at, active, scopes) values (?, ?, ?, ?, ?, ?, ?, ?, ?, true, ?)")
+					+ "created_by, expires_at, active, scopes, legacy_token) values (?, ?, ?, ?, ?, ?, ?, ?, ?, true, ?, false)")
 			.params(publicId, tenant.value(), environment.value(), name, tokenPrefix, tokenHash,
 					timestamp(createdAt), createdBy.value(), timestamp(expiresAt), scopes.toColumn())
 			.update(keys, "id");
@@ -115,7 +115,8 @@ class ApiKeys {
 							rs.getString("tenant_name"), rs.getString("name"), environment(rs.getString("environment")),
 							new UserId(rs.getLong("created_by")), instant(rs, "expires_at"),
 							Scopes.fromColumn(rs.getString("scopes"))),
-					rs.getBoolean("active") && rs.getTimestamp("deleted_at") == null, instant(rs, "last_used_at")))
+					rs.getBoolean("active") && rs.getTimestamp("deleted_at") == null, rs.getTimestamp("deleted_at") != null,
+					instant(rs, "last_used_at")))
 			.optional();
 	}
 
@@ -129,7 +130,7 @@ class ApiKeys {
 				"update api_keys set last_used_at = ? where id = ? and (last_used_at is null or last_used_at < ?)", rows);
 	}
 
-	record StoredCredential(AuthenticatedKey key, boolean enabled, Instant lastUsedAt) {
+	record StoredCredential(AuthenticatedKey key, boolean enabled, boolean deleted, Instant lastUsedAt) {
 	}
 
 	private static String escapeLike(String text) {
