@@ -42,6 +42,9 @@ public class ApiKey {
 	/** Whether a person (not a key) made the last deactivation: then no key may undo it. */
 	private boolean deactivatedByPerson;
 
+	/** The key's own limit, overriding its tenant's default; {@code null} for none. */
+	private RateLimit rateLimit;
+
 	/** Who created a key. */
 	public record Creator(UserId id, String displayName, String email) {
 
@@ -54,7 +57,8 @@ public class ApiKey {
 
 	ApiKey(long id, String publicId, TenantId tenantId, Environment environment, String name, String tokenPrefix,
 			Instant createdAt, Creator createdBy, Instant expiresAt, boolean active, Instant deactivatedAt,
-			Instant deletedAt, Instant lastUsedAt, Scopes scopes, boolean deactivatedByPerson) {
+			Instant deletedAt, Instant lastUsedAt, Scopes scopes, boolean deactivatedByPerson, RateLimit rateLimit) {
+		this.rateLimit = rateLimit;
 		this.id = id;
 		this.publicId = publicId;
 		this.tenantId = tenantId;
@@ -124,6 +128,16 @@ public class ApiKey {
 			return false;
 		}
 		this.scopes = scopes;
+		return true;
+	}
+
+	/** @param rateLimit {@code null} to follow the tenant's default */
+	boolean changeRateLimit(RateLimit rateLimit) {
+		requireNotDeleted();
+		if (java.util.Objects.equals(this.rateLimit, rateLimit)) {
+			return false;
+		}
+		this.rateLimit = rateLimit;
 		return true;
 	}
 
@@ -198,6 +212,10 @@ public class ApiKey {
 
 	public Scopes scopes() {
 		return this.scopes;
+	}
+
+	public RateLimit rateLimit() {
+		return this.rateLimit;
 	}
 
 	public boolean deactivatedByPerson() {

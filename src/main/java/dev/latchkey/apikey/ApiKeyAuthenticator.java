@@ -4,6 +4,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
 
+import dev.latchkey.shared.TenantId;
+
 import org.springframework.stereotype.Component;
 
 /**
@@ -24,9 +26,12 @@ public class ApiKeyAuthenticator {
 
 	private final LegacyTokens legacyTokens;
 
+	private final RateLimiter rateLimiter;
+
 	ApiKeyAuthenticator(ApiKeys keys, CredentialCache cache, LastUsedRecorder lastUsed, Clock clock,
-			LegacyTokens legacyTokens) {
+			LegacyTokens legacyTokens, RateLimiter rateLimiter) {
 		this.legacyTokens = legacyTokens;
+		this.rateLimiter = rateLimiter;
 		this.keys = keys;
 		this.cache = cache;
 		this.lastUsed = lastUsed;
@@ -37,6 +42,26 @@ public class ApiKeyAuthenticator {
 	public Optional<AuthenticatedKey> authenticate(String presented) {
 		Verification verification = verify(presented);
 		return verification.isValid() ? Optional.of(verification.key()) : Optional.empty();
+	}
+
+	/**
+	 * The whole check of a request's key, in memory for a cached key: the token and the key's state (see
+	 * {@link #verify(String)}), then its tenant, then its rate limit, which a refused request does not spend.
+	 * @param onlyTenant {@code null} for any tenant; otherwise another tenant's key is {@code NOT_FOUND}
+	 */
+	public Verification verify(String presented, String clientAddress, TenantId onlyTenant) {
+		Verification verification = verify(presented);
+		AuthenticatedKey key = verification.key();
+		if (key != null && onlyTenant != null && !onlyTenant.equals(key.tenantId())) {
+			// nothing about another tenant's key, not even that it expired
+			return Verification.NOT_FOUND;
+		}
+		if (!verification.isValid()) {
+			return verification;
+		}
+		RateLimitState rateLimit = this.rateLimiter.consume(key);
+		return new Verification(rateLimit.allowed() ? VerificationStatus.VALID : VerificationStatus.RATE_LIMITED, key,
+				rateLimit);
 	}
 
 	/**
@@ -63,7 +88,7 @@ public class ApiKeyAuthenticator {
 		if (status.isValid()) {
 			credential.used(this.lastUsed, now);
 		}
-		return new Verification(status, credential.key());
+		return new Verification(status, credential.key(), null);
 	}
 
 	private CachedCredential load(String tokenHash) {

@@ -37,11 +37,17 @@ public class ApiKeyService {
 
 	private final TenantScopes tenantScopes;
 
+	private final RateLimitStore rateLimits;
+
+	private final LimitsProperties limits;
+
 	private final SecureRandom random = new SecureRandom();
 
 	ApiKeyService(ApiKeys keys, Tenants tenants, AuditLog audit, Clock clock, KeyChanges changes,
-			TenantScopes tenantScopes) {
+			TenantScopes tenantScopes, RateLimitStore rateLimits, LimitsProperties limits) {
 		this.tenantScopes = tenantScopes;
+		this.rateLimits = rateLimits;
+		this.limits = limits;
 		this.keys = keys;
 		this.tenants = tenants;
 		this.audit = audit;
@@ -71,10 +77,12 @@ public class ApiKeyService {
 			scopes = (request.scopes() != null) ? parseScopes(actor.tenantId(), request.scopes()) : caller.scopes();
 			requireNoEscalation(caller, scopes, environment);
 		}
+		requireRoomForAnActiveKey(actor.tenantId(), now);
 		String token = ApiKeyToken.generate(this.random);
 		String publicId = UUID.randomUUID().toString();
 		long id = this.keys.insert(publicId, actor.tenantId(), environment, name, ApiKeyToken.prefix(token),
-				ApiKeyToken.hash(token), now, actor.userId(), request.expiresAt(), scopes);
+				ApiKeyToken.hash(token), now, actor.userId(), request.expiresAt(), scopes, request.rateLimit());
+		this.rateLimits.created(id);
 		this.audit.record(actor, "created", id, now);
 		this.changes.created();
 		return new CreatedApiKey(find(actor.tenantId(), publicId), token);
@@ -92,6 +100,13 @@ public class ApiKeyService {
 		if (environment != caller.environment()) {
 			throw KeyRefusedException.escalation("A " + caller.environment().value() + " key can only create "
 					+ caller.environment().value() + " keys.");
+		}
+	}
+
+	/** Counted in the creating transaction: two keys created at the same instant may both pass, one over at most. */
+	private void requireRoomForAnActiveKey(TenantId tenant, Instant now) {
+		if (this.keys.countActive(tenant, now) >= this.limits.maxActiveKeys()) {
+			throw new ActiveKeyLimitException(this.limits.maxActiveKeys());
 		}
 	}
 
@@ -148,6 +163,9 @@ public class ApiKeyService {
 	@Transactional
 	public ApiKey reactivate(Actor actor, String publicId) {
 		ApiKey key = find(actor.tenantId(), publicId);
+		if (!key.isActive() && !key.isExpiredAt(this.clock.instant())) {
+			requireRoomForAnActiveKey(actor.tenantId(), this.clock.instant());
+		}
 		if (key.reactivate(isPerson(actor))) {
 			save(actor, key, "reactivated", this.clock.instant());
 		}
@@ -160,6 +178,19 @@ public class ApiKeyService {
 		ApiKey key = find(actor.tenantId(), publicId);
 		if (key.changeScopes(isPerson(actor) ? parseScopes(actor.tenantId(), scopes) : key.scopes(), isPerson(actor))) {
 			save(actor, key, "scopes changed", this.clock.instant());
+		}
+		return key;
+	}
+
+	/** A person sets or clears (null) a key's own rate limit; without one the tenant's default applies. */
+	@Transactional
+	public ApiKey changeRateLimit(Actor actor, String publicId, RateLimit rateLimit) {
+		ApiKey key = find(actor.tenantId(), publicId);
+		if (!isPerson(actor)) {
+			throw KeyRefusedException.escalation("An API key cannot change rate limits; a person can, in the dashboard.");
+		}
+		if (key.changeRateLimit(rateLimit)) {
+			save(actor, key, "rate limit changed", this.clock.instant());
 		}
 		return key;
 	}

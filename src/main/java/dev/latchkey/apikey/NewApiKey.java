@@ -10,11 +10,17 @@ import java.util.List;
  * @param environment {@code null} or blank for development
  * @param scopes {@code null} for the default: every built-in scope when a person creates the key, the calling
  * key's own scopes when a key does
+ * @param rateLimit {@code null} to follow the tenant's default
  */
-public record NewApiKey(String name, Instant expiresAt, String environment, List<String> scopes) {
+public record NewApiKey(String name, Instant expiresAt, String environment, List<String> scopes,
+		RateLimit rateLimit) {
 
 	public NewApiKey(String name, Instant expiresAt, String environment) {
-		this(name, expiresAt, environment, null);
+		this(name, expiresAt, environment, null, null);
+	}
+
+	public NewApiKey(String name, Instant expiresAt, String environment, List<String> scopes) {
+		this(name, expiresAt, environment, scopes, null);
 	}
 
 }

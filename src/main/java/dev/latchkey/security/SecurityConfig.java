@@ -20,7 +20,6 @@ import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.web.authentication.AuthenticationEntryPointFailureHandler;
 import org.springframework.security.web.authentication.AuthenticationFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
@@ -44,9 +43,9 @@ class SecurityConfig {
 		var entryPoint = new ProblemAuthenticationEntryPoint();
 		var apiKeyFilter = new AuthenticationFilter(new ProviderManager(new ApiKeyAuthenticationProvider(authenticator)),
 				new ApiKeyAuthenticationConverter());
-		apiKeyFilter.setSuccessHandler((request, response, authentication) -> {
-		});
-		apiKeyFilter.setFailureHandler(new AuthenticationEntryPointFailureHandler(entryPoint));
+		var answers = new RateLimitHeaders(entryPoint);
+		apiKeyFilter.setSuccessHandler(answers);
+		apiKeyFilter.setFailureHandler(answers);
 		return http.securityMatcher("/api/**")
 			.authorizeHttpRequests((requests) -> requests.requestMatchers(HttpMethod.GET, "/api/hello_world")
 				.permitAll()

@@ -108,6 +108,24 @@ class ApiKeyAuthenticatorTest {
 	}
 
 	@Test
+	void theWholeRequestCheckOfACachedKeyRateLimitIncludedCostsNoDatabaseStatement() throws InterruptedException {
+		CreatedApiKey created = create(null);
+		assertThat(this.authenticator.verify(created.token(), "127.0.0.1", null).isValid()).isTrue();
+		// the creation moved the change counter: let this instance's poller see it (and clear its cache) first
+		Thread.sleep(600);
+		assertThat(this.authenticator.verify(created.token(), "127.0.0.1", null).isValid()).isTrue();
+		this.statements.reset();
+
+		for (int i = 0; i < 100; i++) {
+			Verification verification = this.authenticator.verify(created.token(), "127.0.0.1", null);
+			assertThat(verification.isValid()).isTrue();
+			assertThat(verification.rateLimit().remaining()).isNotNegative();
+		}
+
+		assertThat(this.statements.sentBy(Thread.currentThread())).isEmpty();
+	}
+
+	@Test
 	void verificationNamesWhyAKeyIsRefused() {
 		CreatedApiKey deactivated = create(null);
 		this.service.deactivate(this.admin, deactivated.key().publicId());

@@ -25,10 +25,13 @@ record CreateKeyRequest(
 		@ArraySchema(arraySchema = @Schema(description = "What the key may do: keys:read, keys:write, keys:verify and "
 				+ "the tenant's own scope names. Absent: every built-in scope when a person creates the key, the "
 				+ "calling key's scopes when a key does; a key can only hand out scopes it has itself"),
-				schema = @Schema(pattern = "^[a-z][a-z0-9_.:-]{0,63}$")) List<String> scopes) {
+				schema = @Schema(pattern = "^[a-z][a-z0-9_.:-]{0,63}$")) List<String> scopes,
+		@JsonProperty("rate_limit") @Schema(description = "This key's own rate limit; absent: the tenant's default",
+				nullable = true) RateLimitBody rateLimit) {
 
 	NewApiKey toNewApiKey() {
-		return new NewApiKey(this.name, parseExpiresAt(), this.environment, this.scopes);
+		return new NewApiKey(this.name, parseExpiresAt(), this.environment, this.scopes,
+				(this.rateLimit != null) ? this.rateLimit.toRateLimit() : null);
 	}
 
 	private java.time.Instant parseExpiresAt() {

@@ -49,6 +49,8 @@ class CredentialsApiController {
 	@ApiResponse(responseCode = "201", description = "API key created. The full token is only returned in this response.")
 	@ApiResponse(responseCode = "400", description = "Invalid request",
 			content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
+	@ApiResponse(responseCode = "409", description = "The tenant has as many active keys as it may",
+			content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
 	@RequiresScope(Scopes.KEYS_WRITE)
 	KeyCreatedResponse create(@AuthenticationPrincipal AuthenticatedKey caller, @RequestBody CreateKeyRequest request,
 			HttpServletRequest http) {

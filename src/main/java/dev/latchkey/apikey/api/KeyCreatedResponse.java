@@ -18,13 +18,15 @@ record KeyCreatedResponse(@Schema(accessMode = Schema.AccessMode.READ_ONLY) Inst
 		@JsonProperty("expires_at") @Schema(accessMode = Schema.AccessMode.READ_ONLY, nullable = true) Instant expiresAt,
 		@Schema(accessMode = Schema.AccessMode.READ_ONLY) String environment,
 		@JsonProperty("created_by") @Schema(accessMode = Schema.AccessMode.READ_ONLY) String createdBy,
-		@Schema(accessMode = Schema.AccessMode.READ_ONLY) List<String> scopes) {
+		@Schema(accessMode = Schema.AccessMode.READ_ONLY) List<String> scopes,
+		@JsonProperty("rate_limit") @Schema(accessMode = Schema.AccessMode.READ_ONLY, nullable = true,
+				description = "The key's own rate limit; null: the tenant's default applies") RateLimitBody rateLimit) {
 
 	static KeyCreatedResponse of(CreatedApiKey created) {
 		var key = created.key();
 		return new KeyCreatedResponse(key.createdAt(), key.publicId(), key.isActive(), key.name(), created.token(),
 				key.tokenPrefix(), key.expiresAt(), key.environment().value(), key.createdBy().email(),
-				key.scopes().list());
+				key.scopes().list(), RateLimitBody.of(key.rateLimit()));
 	}
 
 	@Override

@@ -11,7 +11,9 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import dev.latchkey.InvalidInputException;
 import dev.latchkey.account.SignedInUser;
+import dev.latchkey.apikey.ActiveKeyLimitException;
 import dev.latchkey.apikey.ApiKey;
+import dev.latchkey.apikey.RateLimit;
 import dev.latchkey.apikey.ApiKeyNotFoundException;
 import dev.latchkey.apikey.ApiKeyPage;
 import dev.latchkey.apikey.ApiKeyService;
@@ -31,6 +33,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.ErrorResponseException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -91,6 +94,10 @@ class ApiCredentialsController {
 			return form(user, form, Map.of(form.fieldFor(ex.field()), sentence(ex.getMessage())), model,
 					"apikeys/create :: form");
 		}
+		catch (ActiveKeyLimitException ex) {
+			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+			return form(user, form, Map.of("limit", ex.getMessage()), model, "apikeys/create :: form");
+		}
 	}
 
 	@GetMapping("/{id}")
@@ -113,6 +120,45 @@ class ApiCredentialsController {
 		}
 		redirect.addFlashAttribute("notice", "Saved the scopes.");
 		return "redirect:/settings/api-credentials/" + id;
+	}
+
+	/** A person sets the key's own rate limit, or clears both fields to follow the tenant's default. */
+	@PostMapping("/{id}/rate-limit")
+	String changeRateLimit(@AuthenticationPrincipal SignedInUser user, @PathVariable String id,
+			@RequestParam(required = false) String requests, @RequestParam(required = false) String perSeconds,
+			HttpServletRequest request, HttpServletResponse response, Model model, RedirectAttributes redirect) {
+		try {
+			RateLimit limit = RateLimit.of(whole(requests, "rate_limit"), whole(perSeconds, "rate_limit"), "rate_limit");
+			this.keys.changeRateLimit(actor(user, request), id, limit);
+		}
+		catch (InvalidInputException ex) {
+			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+			return detail(user, this.keys.find(user.tenantId(), id),
+					Map.of("rate_limit", sentence(ex.getMessage().replace("rate_limit.", "").replace("per_seconds",
+							"the window").replace("requests must", "the number of requests must"))),
+					model);
+		}
+		redirect.addFlashAttribute("notice", "Saved the rate limit.");
+		return "redirect:/settings/api-credentials/" + id;
+	}
+
+	private static Integer whole(String value, String field) {
+		if (value == null || value.isBlank()) {
+			return null;
+		}
+		try {
+			return Integer.valueOf(value.strip());
+		}
+		catch (NumberFormatException ex) {
+			throw new InvalidInputException(field, "rate_limit.requests must be a whole number");
+		}
+	}
+
+	@ExceptionHandler(ErrorResponseException.class)
+	String refused(ErrorResponseException ex, HttpServletResponse response, Model model) {
+		response.setStatus(ex.getStatusCode().value());
+		model.addAttribute("message", ex.getBody().getDetail());
+		return "error/refused";
 	}
 
 	private String detail(SignedInUser user, ApiKey key, Map<String, String> errors, Model model) {

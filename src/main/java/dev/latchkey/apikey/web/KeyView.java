@@ -14,7 +14,8 @@ import dev.latchkey.apikey.Scopes;
 /** A key as the dashboard shows it, formatted at one instant. Never the token: only its prefix exists here. */
 record KeyView(String id, String name, String maskedKey, String environment, boolean production, String created,
 		String createdIso, String expiration, String expirationDetail, boolean expired, String createdBy, String lastUsed, String status,
-		String statusClass, boolean active, String deactivated, List<String> scopes, String scopesSummary) {
+		String statusClass, boolean active, String deactivated, List<String> scopes, String scopesSummary,
+		Integer rateLimitRequests, Integer rateLimitPerSeconds) {
 
 	static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH)
 		.withZone(ZoneOffset.UTC);
@@ -31,7 +32,8 @@ record KeyView(String id, String name, String maskedKey, String environment, boo
 				key.createdBy().label(), (key.lastUsedAt() != null) ? DATE_TIME.format(key.lastUsedAt()) : "Never",
 				status.label(), status.name().toLowerCase(Locale.ROOT), key.isActive(),
 				(key.deactivatedAt() != null) ? DATE_TIME.format(key.deactivatedAt()) : null, key.scopes().list(),
-				summary(key.scopes()));
+				summary(key.scopes()), (key.rateLimit() != null) ? key.rateLimit().requests() : null,
+				(key.rateLimit() != null) ? key.rateLimit().perSeconds() : null);
 	}
 
 	public boolean hasScope(String scope) {
