@@ -96,7 +96,11 @@ class ScopesApiTest {
 				Arguments.of("", "development", "GET " + KEYS, 403),
 				Arguments.of("", "development", "DELETE " + KEYS + "/TARGET", 403),
 				Arguments.of("keys:read keys:write keys:verify", "production", "GET " + KEYS, 200),
-				Arguments.of("keys:read keys:write keys:verify", "development", "DELETE " + KEYS + "/TARGET", 204));
+				Arguments.of("keys:read keys:write keys:verify", "development", "DELETE " + KEYS + "/TARGET", 204),
+				Arguments.of("keys:verify", "development", "POST /api/keys/verify", 200),
+				Arguments.of("keys:verify", "production", "POST /api/keys/verify", 200),
+				Arguments.of("keys:read keys:write", "development", "POST /api/keys/verify", 403),
+				Arguments.of("", "development", "POST /api/keys/verify", 403));
 	}
 
 	@ParameterizedTest(name = "[{0}] {1} key: {2} → {3}")
@@ -107,9 +111,11 @@ class ScopesApiTest {
 		Response response = switch (parts[0]) {
 			case "GET" -> this.api.get(parts[1], token);
 			case "DELETE" -> this.api.delete(parts[1], token);
-			default -> parts[1].equals(KEYS)
-					? this.api.post(parts[1], token, "{\"name\": \"made by a key\", \"scopes\": []}")
-					: this.api.post(parts[1], token);
+			default -> switch (parts[1]) {
+				case KEYS -> this.api.post(parts[1], token, "{\"name\": \"made by a key\", \"scopes\": []}");
+				case "/api/keys/verify" -> this.api.post(parts[1], token, "{\"key\": \"" + token + "\"}");
+				default -> this.api.post(parts[1], token);
+			};
 		};
 		assertThat(response.status()).as(response.body()).isEqualTo(expected);
 		if (expected == 403) {
