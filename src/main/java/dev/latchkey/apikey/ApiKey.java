@@ -45,6 +45,8 @@ public class ApiKey {
 	/** The key's own limit, overriding its tenant's default; {@code null} for none. */
 	private RateLimit rateLimit;
 
+	private IpAllowlist allowedIps;
+
 	/** Who created a key. */
 	public record Creator(UserId id, String displayName, String email) {
 
@@ -57,7 +59,9 @@ public class ApiKey {
 
 	ApiKey(long id, String publicId, TenantId tenantId, Environment environment, String name, String tokenPrefix,
 			Instant createdAt, Creator createdBy, Instant expiresAt, boolean active, Instant deactivatedAt,
-			Instant deletedAt, Instant lastUsedAt, Scopes scopes, boolean deactivatedByPerson, RateLimit rateLimit) {
+			Instant deletedAt, Instant lastUsedAt, Scopes scopes, boolean deactivatedByPerson, RateLimit rateLimit,
+			IpAllowlist allowedIps) {
+		this.allowedIps = allowedIps;
 		this.rateLimit = rateLimit;
 		this.id = id;
 		this.publicId = publicId;
@@ -128,6 +132,15 @@ public class ApiKey {
 			return false;
 		}
 		this.scopes = scopes;
+		return true;
+	}
+
+	boolean changeAllowedIps(IpAllowlist allowedIps) {
+		requireNotDeleted();
+		if (this.allowedIps.equals(allowedIps)) {
+			return false;
+		}
+		this.allowedIps = allowedIps;
 		return true;
 	}
 
@@ -212,6 +225,10 @@ public class ApiKey {
 
 	public Scopes scopes() {
 		return this.scopes;
+	}
+
+	public IpAllowlist allowedIps() {
+		return this.allowedIps;
 	}
 
 	public RateLimit rateLimit() {

@@ -28,8 +28,11 @@ public class ApiKeyAuthenticator {
 
 	private final RateLimiter rateLimiter;
 
+	private final IpRefusals ipRefusals;
+
 	ApiKeyAuthenticator(ApiKeys keys, CredentialCache cache, LastUsedRecorder lastUsed, Clock clock,
-			LegacyTokens legacyTokens, RateLimiter rateLimiter) {
+			LegacyTokens legacyTokens, RateLimiter rateLimiter, IpRefusals ipRefusals) {
+		this.ipRefusals = ipRefusals;
 		this.legacyTokens = legacyTokens;
 		this.rateLimiter = rateLimiter;
 		this.keys = keys;
@@ -46,7 +49,8 @@ public class ApiKeyAuthenticator {
 
 	/**
 	 * The whole check of a request's key, in memory for a cached key: the token and the key's state (see
-	 * {@link #verify(String)}), then its tenant, then its rate limit, which a refused request does not spend.
+	 * {@link #verify(String)}), then its tenant, then the client's address, then its rate limit, which a refused
+	 * request does not spend.
 	 * @param onlyTenant {@code null} for any tenant; otherwise another tenant's key is {@code NOT_FOUND}
 	 */
 	public Verification verify(String presented, String clientAddress, TenantId onlyTenant) {
@@ -58,6 +62,10 @@ public class ApiKeyAuthenticator {
 		}
 		if (!verification.isValid()) {
 			return verification;
+		}
+		if (!key.allowedIps().allows(clientAddress)) {
+			this.ipRefusals.refused(key, clientAddress);
+			return new Verification(VerificationStatus.IP_NOT_ALLOWED, key, null);
 		}
 		RateLimitState rateLimit = this.rateLimiter.consume(key);
 		return new Verification(rateLimit.allowed() ? VerificationStatus.VALID : VerificationStatus.RATE_LIMITED, key,

@@ -77,11 +77,13 @@ public class ApiKeyService {
 			scopes = (request.scopes() != null) ? parseScopes(actor.tenantId(), request.scopes()) : caller.scopes();
 			requireNoEscalation(caller, scopes, environment);
 		}
+		IpAllowlist allowedIps = IpAllowlist.parse(request.allowedIps(), "allowed_ips");
 		requireRoomForAnActiveKey(actor.tenantId(), now);
 		String token = ApiKeyToken.generate(this.random);
 		String publicId = UUID.randomUUID().toString();
 		long id = this.keys.insert(publicId, actor.tenantId(), environment, name, ApiKeyToken.prefix(token),
-				ApiKeyToken.hash(token), now, actor.userId(), request.expiresAt(), scopes, request.rateLimit());
+				ApiKeyToken.hash(token), now, actor.userId(), request.expiresAt(), scopes, request.rateLimit(),
+				allowedIps);
 		this.rateLimits.created(id);
 		this.audit.record(actor, "created", id, now);
 		this.changes.created();
@@ -178,6 +180,19 @@ public class ApiKeyService {
 		ApiKey key = find(actor.tenantId(), publicId);
 		if (key.changeScopes(isPerson(actor) ? parseScopes(actor.tenantId(), scopes) : key.scopes(), isPerson(actor))) {
 			save(actor, key, "scopes changed", this.clock.instant());
+		}
+		return key;
+	}
+
+	/** A person sets where a key may be used from; an empty list allows anywhere. */
+	@Transactional
+	public ApiKey changeAllowedIps(Actor actor, String publicId, List<String> allowedIps) {
+		ApiKey key = find(actor.tenantId(), publicId);
+		if (!isPerson(actor)) {
+			throw KeyRefusedException.escalation("An API key cannot change IP allowlists; a person can, in the dashboard.");
+		}
+		if (key.changeAllowedIps(IpAllowlist.parse(allowedIps, "allowed_ips"))) {
+			save(actor, key, "allowed IPs changed", this.clock.instant());
 		}
 		return key;
 	}

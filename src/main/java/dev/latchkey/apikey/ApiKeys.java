@@ -26,7 +26,7 @@ class ApiKeys {
 	private static final String SELECT = "select k.id, k.public_id, k.tenant_id, k.environment, k.name, k.token_prefix, "
 			+ "k.created_at, k.created_by, u.display_name, u.email, k.expires_at, k.active, k.deactivated_at, "
 			+ "k.deleted_at, k.last_used_at, k.scopes, k.deactivated_by_person, k.rate_limit_requests, "
-			+ "k.rate_limit_per_seconds "
+			+ "k.rate_limit_per_seconds, k.allowed_ips "
 			+ "from api_keys k join users u on u.id = k.created_by ";
 
 	private final JdbcClient jdbc;
@@ -40,16 +40,16 @@ class ApiKeys {
 
 	long insert(String publicId, TenantId tenant, Environment environment, String name, String tokenPrefix,
 			String tokenHash, Instant createdAt, UserId createdBy, Instant expiresAt, Scopes scopes,
-			RateLimit rateLimit) {
+			RateLimit rateLimit, IpAllowlist allowedIps) {
 		var keys = new GeneratedKeyHolder();
 		this.jdbc
 			.sql("insert into api_keys (public_id, tenant_id, environment, name, token_prefix, token_hash, created_at, "
-					+ "created_by, expires_at, active, scopes, legacy_token, rate_limit_requests, rate_limit_per_seconds) "
-					+ "values (?, ?, ?, ?, ?, ?, ?, ?, ?, true, ?, false, ?, ?)")
+					+ "created_by, expires_at, active, scopes, legacy_token, rate_limit_requests, rate_limit_per_seconds, "
+					+ "allowed_ips) values (?, ?, ?, ?, ?, ?, ?, ?, ?, true, ?, false, ?, ?, ?)")
 			.params(publicId, tenant.value(), environment.value(), name, tokenPrefix, tokenHash,
 					timestamp(createdAt), createdBy.value(), timestamp(expiresAt), scopes.toColumn(),
 					(rateLimit != null) ? rateLimit.requests() : null,
-					(rateLimit != null) ? rateLimit.perSeconds() : null)
+					(rateLimit != null) ? rateLimit.perSeconds() : null, column(allowedIps))
 			.update(keys, "id");
 		return keys.getKey().longValue();
 	}
@@ -102,11 +102,13 @@ class ApiKeys {
 	void saveState(ApiKey key) {
 		this.jdbc
 			.sql("update api_keys set active = ?, deactivated_at = ?, deleted_at = ?, deactivated_by_person = ?, "
-					+ "scopes = ?, rate_limit_requests = ?, rate_limit_per_seconds = ? where id = ? and tenant_id = ?")
+					+ "scopes = ?, rate_limit_requests = ?, rate_limit_per_seconds = ?, "
+					+ "allowed_ips = ? where id = ? and tenant_id = ?")
 			.params(key.isActive(), timestamp(key.deactivatedAt()), timestamp(key.deletedAt()),
 					key.deactivatedByPerson(), key.scopes().toColumn(),
 					(key.rateLimit() != null) ? key.rateLimit().requests() : null,
-					(key.rateLimit() != null) ? key.rateLimit().perSeconds() : null, key.id(), key.tenantId().value())
+					(key.rateLimit() != null) ? key.rateLimit().perSeconds() : null, column(key.allowedIps()), key.id(),
+					key.tenantId().value())
 			.update();
 	}
 
@@ -125,7 +127,7 @@ class ApiKeys {
 		return this.jdbc
 			.sql("select k.id, k.public_id, k.tenant_id, t.name as tenant_name, k.name, k.environment, k.created_by, "
 					+ "k.expires_at, k.active, k.deleted_at, k.last_used_at, k.scopes, k.rate_limit_requests, "
-					+ "k.rate_limit_per_seconds, s.rate_limit_requests as tenant_requests, "
+					+ "k.rate_limit_per_seconds, k.allowed_ips, s.rate_limit_requests as tenant_requests, "
 					+ "s.rate_limit_per_seconds as tenant_per_seconds from api_keys k "
 					+ "join tenants t on t.id = k.tenant_id left join tenant_settings s on s.tenant_id = k.tenant_id "
 					+ "where k.token_hash = ?")
@@ -134,7 +136,8 @@ class ApiKeys {
 					new AuthenticatedKey(rs.getLong("id"), rs.getString("public_id"), new TenantId(rs.getLong("tenant_id")),
 							rs.getString("tenant_name"), rs.getString("name"), environment(rs.getString("environment")),
 							new UserId(rs.getLong("created_by")), instant(rs, "expires_at"),
-							Scopes.fromColumn(rs.getString("scopes")), effectiveRateLimit(rs)),
+							Scopes.fromColumn(rs.getString("scopes")), effectiveRateLimit(rs),
+							IpAllowlist.fromColumn(rs.getString("allowed_ips"))),
 					rs.getBoolean("active") && rs.getTimestamp("deleted_at") == null, rs.getTimestamp("deleted_at") != null,
 					instant(rs, "last_used_at")))
 			.optional();
@@ -169,6 +172,10 @@ class ApiKeys {
 		return (instant != null) ? Timestamp.from(instant.truncatedTo(ChronoUnit.MICROS)) : null;
 	}
 
+	private static String column(IpAllowlist allowedIps) {
+		return (allowedIps == null || allowedIps.isEmpty()) ? null : allowedIps.toColumn();
+	}
+
 	private static RateLimit effectiveRateLimit(ResultSet rs) throws SQLException {
 		RateLimit own = rateLimit(rs, "rate_limit_requests", "rate_limit_per_seconds");
 		return (own != null) ? own : rateLimit(rs, "tenant_requests", "tenant_per_seconds");
@@ -195,7 +202,8 @@ class ApiKeys {
 						rs.getString("email")),
 				instant(rs, "expires_at"), rs.getBoolean("active"), instant(rs, "deactivated_at"),
 				instant(rs, "deleted_at"), instant(rs, "last_used_at"), Scopes.fromColumn(rs.getString("scopes")),
-				rs.getBoolean("deactivated_by_person"), rateLimit(rs, "rate_limit_requests", "rate_limit_per_seconds"));
+				rs.getBoolean("deactivated_by_person"), rateLimit(rs, "rate_limit_requests", "rate_limit_per_seconds"),
+				IpAllowlist.fromColumn(rs.getString("allowed_ips")));
 	}
 
 }

@@ -27,11 +27,14 @@ record CreateKeyRequest(
 				+ "calling key's scopes when a key does; a key can only hand out scopes it has itself"),
 				schema = @Schema(pattern = "^[a-z][a-z0-9_.:-]{0,63}$")) List<String> scopes,
 		@JsonProperty("rate_limit") @Schema(description = "This key's own rate limit; absent: the tenant's default",
-				nullable = true) RateLimitBody rateLimit) {
+				nullable = true) RateLimitBody rateLimit,
+		@JsonProperty("allowed_ips") @ArraySchema(arraySchema = @Schema(description = "IPv4/IPv6 addresses and CIDR "
+				+ "ranges the key may be used from (at most 100); absent or empty: anywhere"),
+				schema = @Schema(example = "203.0.113.0/24")) List<String> allowedIps) {
 
 	NewApiKey toNewApiKey() {
 		return new NewApiKey(this.name, parseExpiresAt(), this.environment, this.scopes,
-				(this.rateLimit != null) ? this.rateLimit.toRateLimit() : null);
+				(this.rateLimit != null) ? this.rateLimit.toRateLimit() : null, this.allowedIps);
 	}
 
 	private java.time.Instant parseExpiresAt() {

@@ -22,13 +22,15 @@ record KeyResponse(@JsonProperty("heron_id") @Schema(accessMode = Schema.AccessM
 		@JsonProperty("last_used_at") @Schema(nullable = true, description = "To the minute") Instant lastUsedAt,
 		@Schema(description = "What the key may do") List<String> scopes,
 		@JsonProperty("rate_limit") @Schema(nullable = true,
-				description = "The key's own rate limit; null: the tenant's default applies") RateLimitBody rateLimit) {
+				description = "The key's own rate limit; null: the tenant's default applies") RateLimitBody rateLimit,
+		@JsonProperty("allowed_ips") @Schema(description = "Where the key may be used from; empty: anywhere")
+		List<String> allowedIps) {
 
 	static KeyResponse of(ApiKey key, Clock clock) {
 		return new KeyResponse(key.publicId(), key.name(), key.tokenPrefix(), key.environment().value(),
 				key.createdAt(), key.expiresAt(), key.isActive(), key.statusAt(clock.instant()).name().toLowerCase(),
 				key.createdBy().email(), key.lastUsedAt(), key.scopes().list(),
-				RateLimitBody.of(key.rateLimit()));
+				RateLimitBody.of(key.rateLimit()), key.allowedIps().list());
 	}
 
 }

@@ -122,6 +122,24 @@ class ApiCredentialsController {
 		return "redirect:/settings/api-credentials/" + id;
 	}
 
+	/** A person sets where the key may be used from: one address or CIDR range a line; empty for anywhere. */
+	@PostMapping("/{id}/allowed-ips")
+	String changeAllowedIps(@AuthenticationPrincipal SignedInUser user, @PathVariable String id,
+			@RequestParam(defaultValue = "") String allowedIps, HttpServletRequest request, HttpServletResponse response,
+			Model model, RedirectAttributes redirect) {
+		try {
+			this.keys.changeAllowedIps(actor(user, request), id, CreateKeyForm.addresses(allowedIps));
+		}
+		catch (InvalidInputException ex) {
+			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+			model.addAttribute("allowedIpsText", allowedIps);
+			return detail(user, this.keys.find(user.tenantId(), id), Map.of("allowedIps", sentence(ex.getMessage())),
+					model);
+		}
+		redirect.addFlashAttribute("notice", "Saved the allowed IP addresses.");
+		return "redirect:/settings/api-credentials/" + id;
+	}
+
 	/** A person sets the key's own rate limit, or clears both fields to follow the tenant's default. */
 	@PostMapping("/{id}/rate-limit")
 	String changeRateLimit(@AuthenticationPrincipal SignedInUser user, @PathVariable String id,

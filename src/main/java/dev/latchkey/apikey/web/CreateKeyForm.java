@@ -19,14 +19,14 @@ import dev.latchkey.apikey.Scopes;
  * 00:00 UTC on that date
  */
 record CreateKeyForm(String name, String expiration, String customDate, String environment, String access,
-		List<String> scopes) {
+		List<String> scopes, String allowedIps) {
 
 	static final String FULL_ACCESS = "full";
 
 	/** New keys default to Restricted with keys:read ticked: the least that is still useful. */
 	static CreateKeyForm empty() {
 		return new CreateKeyForm("", ExpirationChoice.NEVER.value(), "", "development", "restricted",
-				List.of(Scopes.KEYS_READ));
+				List.of(Scopes.KEYS_READ), "");
 	}
 
 	public boolean fullAccess() {
@@ -45,7 +45,12 @@ record CreateKeyForm(String name, String expiration, String customDate, String e
 		ExpirationChoice choice = ExpirationChoice.of((this.expiration != null) ? this.expiration : "never")
 			.orElseThrow(() -> new InvalidInputException("expiration", "Choose one of the expiration options"));
 		Instant expiresAt = (choice == ExpirationChoice.CUSTOM) ? customExpiresAt() : choice.expiresAt(now);
-		return new NewApiKey(this.name, expiresAt, this.environment, chosenScopes());
+		return new NewApiKey(this.name, expiresAt, this.environment, chosenScopes(), null, addresses(this.allowedIps));
+	}
+
+	/** One address or range a line (commas and spaces separate too). */
+	static List<String> addresses(String text) {
+		return (text == null || text.isBlank()) ? List.of() : List.of(text.strip().split("[\\s,]+"));
 	}
 
 	/** Full access is every built-in scope; Restricted is exactly what is ticked, possibly nothing. */
@@ -73,6 +78,9 @@ record CreateKeyForm(String name, String expiration, String customDate, String e
 	 * ({@code expires_at}), the dialog has its own.
 	 */
 	String fieldFor(String serviceField) {
+		if ("allowed_ips".equals(serviceField)) {
+			return "allowedIps";
+		}
 		if ("expires_at".equals(serviceField)) {
 			return customExpiration() ? "customDate" : "expiration";
 		}

@@ -15,7 +15,7 @@ import dev.latchkey.apikey.Scopes;
 record KeyView(String id, String name, String maskedKey, String environment, boolean production, String created,
 		String createdIso, String expiration, String expirationDetail, boolean expired, String createdBy, String lastUsed, String status,
 		String statusClass, boolean active, String deactivated, List<String> scopes, String scopesSummary,
-		Integer rateLimitRequests, Integer rateLimitPerSeconds) {
+		Integer rateLimitRequests, Integer rateLimitPerSeconds, List<String> allowedIps) {
 
 	static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH)
 		.withZone(ZoneOffset.UTC);
@@ -33,7 +33,7 @@ record KeyView(String id, String name, String maskedKey, String environment, boo
 				status.label(), status.name().toLowerCase(Locale.ROOT), key.isActive(),
 				(key.deactivatedAt() != null) ? DATE_TIME.format(key.deactivatedAt()) : null, key.scopes().list(),
 				summary(key.scopes()), (key.rateLimit() != null) ? key.rateLimit().requests() : null,
-				(key.rateLimit() != null) ? key.rateLimit().perSeconds() : null);
+				(key.rateLimit() != null) ? key.rateLimit().perSeconds() : null, key.allowedIps().list());
 	}
 
 	public boolean hasScope(String scope) {
