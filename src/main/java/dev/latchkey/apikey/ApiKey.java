@@ -47,6 +47,10 @@ public class ApiKey {
 
 	private IpAllowlist allowedIps;
 
+	private Instant leakReportedAt;
+
+	private String leakUrl;
+
 	/** Who created a key. */
 	public record Creator(UserId id, String displayName, String email) {
 
@@ -60,8 +64,10 @@ public class ApiKey {
 	ApiKey(long id, String publicId, TenantId tenantId, Environment environment, String name, String tokenPrefix,
 			Instant createdAt, Creator createdBy, Instant expiresAt, boolean active, Instant deactivatedAt,
 			Instant deletedAt, Instant lastUsedAt, Scopes scopes, boolean deactivatedByPerson, RateLimit rateLimit,
-			IpAllowlist allowedIps) {
+			IpAllowlist allowedIps, Instant leakReportedAt, String leakUrl) {
 		this.allowedIps = allowedIps;
+		this.leakReportedAt = leakReportedAt;
+		this.leakUrl = leakUrl;
 		this.rateLimit = rateLimit;
 		this.id = id;
 		this.publicId = publicId;
@@ -133,6 +139,12 @@ public class ApiKey {
 		}
 		this.scopes = scopes;
 		return true;
+	}
+
+	/** A secret scanner found the token in public, at this URL. */
+	void reportLeak(Instant now, String url) {
+		this.leakReportedAt = now;
+		this.leakUrl = (url.length() > 2000) ? url.substring(0, 2000) : url;
 	}
 
 	boolean changeAllowedIps(IpAllowlist allowedIps) {
@@ -225,6 +237,14 @@ public class ApiKey {
 
 	public Scopes scopes() {
 		return this.scopes;
+	}
+
+	public Instant leakReportedAt() {
+		return this.leakReportedAt;
+	}
+
+	public String leakUrl() {
+		return this.leakUrl;
 	}
 
 	public IpAllowlist allowedIps() {

@@ -26,7 +26,7 @@ class ApiKeys {
 	private static final String SELECT = "select k.id, k.public_id, k.tenant_id, k.environment, k.name, k.token_prefix, "
 			+ "k.created_at, k.created_by, u.display_name, u.email, k.expires_at, k.active, k.deactivated_at, "
 			+ "k.deleted_at, k.last_used_at, k.scopes, k.deactivated_by_person, k.rate_limit_requests, "
-			+ "k.rate_limit_per_seconds, k.allowed_ips "
+			+ "k.rate_limit_per_seconds, k.allowed_ips, k.leak_reported_at, k.leak_url "
 			+ "from api_keys k join users u on u.id = k.created_by ";
 
 	private final JdbcClient jdbc;
@@ -57,6 +57,14 @@ class ApiKeys {
 	Optional<ApiKey> find(TenantId tenant, String publicId) {
 		return this.jdbc.sql(SELECT + "where k.tenant_id = ? and k.public_id = ? and k.deleted_at is null")
 			.params(tenant.value(), publicId)
+			.query(ApiKeys::map)
+			.optional();
+	}
+
+	/** Any tenant's key by its token's hash, deleted ones left out: only for leak reports, which name no tenant. */
+	Optional<ApiKey> findByTokenHash(String tokenHash) {
+		return this.jdbc.sql(SELECT + "where k.token_hash = ? and k.deleted_at is null")
+			.param(tokenHash)
 			.query(ApiKeys::map)
 			.optional();
 	}
@@ -103,11 +111,12 @@ class ApiKeys {
 		this.jdbc
 			.sql("update api_keys set active = ?, deactivated_at = ?, deleted_at = ?, deactivated_by_person = ?, "
 					+ "scopes = ?, rate_limit_requests = ?, rate_limit_per_seconds = ?, "
-					+ "allowed_ips = ? where id = ? and tenant_id = ?")
+					+ "allowed_ips = ?, leak_reported_at = ?, leak_url = ? where id = ? and tenant_id = ?")
 			.params(key.isActive(), timestamp(key.deactivatedAt()), timestamp(key.deletedAt()),
 					key.deactivatedByPerson(), key.scopes().toColumn(),
 					(key.rateLimit() != null) ? key.rateLimit().requests() : null,
-					(key.rateLimit() != null) ? key.rateLimit().perSeconds() : null, column(key.allowedIps()), key.id(),
+					(key.rateLimit() != null) ? key.rateLimit().perSeconds() : null, column(key.allowedIps()),
+					timestamp(key.leakReportedAt()), key.leakUrl(), key.id(),
 					key.tenantId().value())
 			.update();
 	}
@@ -203,7 +212,8 @@ class ApiKeys {
 				instant(rs, "expires_at"), rs.getBoolean("active"), instant(rs, "deactivated_at"),
 				instant(rs, "deleted_at"), instant(rs, "last_used_at"), Scopes.fromColumn(rs.getString("scopes")),
 				rs.getBoolean("deactivated_by_person"), rateLimit(rs, "rate_limit_requests", "rate_limit_per_seconds"),
-				IpAllowlist.fromColumn(rs.getString("allowed_ips")));
+				IpAllowlist.fromColumn(rs.getString("allowed_ips")), instant(rs, "leak_reported_at"),
+				rs.getString("leak_url"));
 	}
 
 }

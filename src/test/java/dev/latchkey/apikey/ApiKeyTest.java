@@ -94,7 +94,7 @@ class ApiKeyTest {
 	private static ApiKey key(Instant expiresAt) {
 		return new ApiKey(1, "id", new TenantId(1), Environment.DEVELOPMENT, "CI pipeline", "key_3f9a",
 				NOW.minusSeconds(3600), new ApiKey.Creator(new UserId(1), "Ada", "ada@example.com"), expiresAt, true,
-				null, null, null, Scopes.ALL_BUILT_IN, false, null, IpAllowlist.ANYWHERE);
+				null, null, null, Scopes.ALL_BUILT_IN, false, null, IpAllowlist.ANYWHERE, null, null);
 	}
 
 }

@@ -15,7 +15,8 @@ import dev.latchkey.apikey.Scopes;
 record KeyView(String id, String name, String maskedKey, String environment, boolean production, String created,
 		String createdIso, String expiration, String expirationDetail, boolean expired, String createdBy, String lastUsed, String status,
 		String statusClass, boolean active, String deactivated, List<String> scopes, String scopesSummary,
-		Integer rateLimitRequests, Integer rateLimitPerSeconds, List<String> allowedIps) {
+		Integer rateLimitRequests, Integer rateLimitPerSeconds, List<String> allowedIps, String leakReportedAt,
+		String leakUrl) {
 
 	static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH)
 		.withZone(ZoneOffset.UTC);
@@ -33,7 +34,8 @@ record KeyView(String id, String name, String maskedKey, String environment, boo
 				status.label(), status.name().toLowerCase(Locale.ROOT), key.isActive(),
 				(key.deactivatedAt() != null) ? DATE_TIME.format(key.deactivatedAt()) : null, key.scopes().list(),
 				summary(key.scopes()), (key.rateLimit() != null) ? key.rateLimit().requests() : null,
-				(key.rateLimit() != null) ? key.rateLimit().perSeconds() : null, key.allowedIps().list());
+				(key.rateLimit() != null) ? key.rateLimit().perSeconds() : null, key.allowedIps().list(),
+				(key.leakReportedAt() != null) ? DATE_TIME.format(key.leakReportedAt()) : null, key.leakUrl());
 	}
 
 	public boolean hasScope(String scope) {
