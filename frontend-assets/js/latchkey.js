@@ -3,7 +3,8 @@
 //   closing it removes it from the page (so a shown token does not linger in the DOM).
 // - [data-close-dialog] buttons close their dialog (Cancel, Done).
 // - [data-copy-target] buttons copy the named field's value.
-// - [data-reveal-when] fields are shown only while a select has a given value (the custom expiry date).
+// - [data-reveal-when] fields are shown only while a select or radio group has a given value (the custom expiry
+//   date, the scope checkboxes of a Restricted key).
 (function () {
 	'use strict';
 
@@ -35,12 +36,19 @@
 			var select = document.getElementById(spec[0]);
 			if (select) {
 				field.hidden = select.value !== spec[1];
+				return;
+			}
+			// or a group of radio buttons of that name (the create dialog's Full access / Restricted)
+			var radios = document.querySelectorAll('input[type="radio"][name="' + spec[0] + '"]');
+			if (radios.length) {
+				var checked = document.querySelector('input[type="radio"][name="' + spec[0] + '"]:checked');
+				field.hidden = !checked || checked.value !== spec[1];
 			}
 		});
 	}
 
 	document.addEventListener('change', function (event) {
-		if (event.target.matches('select')) {
+		if (event.target.matches('select, input[type="radio"]')) {
 			updateReveals(document);
 		}
 	});

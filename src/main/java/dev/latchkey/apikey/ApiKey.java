@@ -37,6 +37,20 @@ public class ApiKey {
 
 	private final Instant lastUsedAt;
 
+	private Scopes scopes;
+
+	/** Whether a person (not a key) made the last deactivation: then no key may undo it. */
+	private boolean deactivatedByPerson;
+
+	/** The key's own limit, overriding its tenant's default; {@code null} for none. */
+	private RateLimit rateLimit;
+
+	private IpAllowlist allowedIps;
+
+	private Instant leakReportedAt;
+
+	private String leakUrl;
+
 	/** Who created a key. */
 	public record Creator(UserId id, String displayName, String email) {
 
@@ -49,7 +63,12 @@ public class ApiKey {
 
 	ApiKey(long id, String publicId, TenantId tenantId, Environment environment, String name, String tokenPrefix,
 			Instant createdAt, Creator createdBy, Instant expiresAt, boolean active, Instant deactivatedAt,
-			Instant deletedAt, Instant lastUsedAt) {
+			Instant deletedAt, Instant lastUsedAt, Scopes scopes, boolean deactivatedByPerson, RateLimit rateLimit,
+			IpAllowlist allowedIps, Instant leakReportedAt, String leakUrl) {
+		this.allowedIps = allowedIps;
+		this.leakReportedAt = leakReportedAt;
+		this.leakUrl = leakUrl;
+		this.rateLimit = rateLimit;
 		this.id = id;
 		this.publicId = publicId;
 		this.tenantId = tenantId;
@@ -63,25 +82,40 @@ public class ApiKey {
 		this.deactivatedAt = deactivatedAt;
 		this.deletedAt = deletedAt;
 		this.lastUsedAt = lastUsedAt;
+		this.scopes = scopes;
+		this.deactivatedByPerson = deactivatedByPerson;
 	}
 
-	/** @return whether anything changed */
-	boolean deactivate(Instant now) {
+	/**
+	 * @param byPerson whether a person asks (not a key): a key cannot undo what a person did
+	 * @return whether anything changed
+	 */
+	boolean deactivate(Instant now, boolean byPerson) {
 		requireNotDeleted();
 		if (!this.active) {
 			return false;
 		}
 		this.active = false;
 		this.deactivatedAt = now;
+		this.deactivatedByPerson = byPerson;
 		return true;
 	}
 
-	/** @return whether anything changed */
-	boolean reactivate() {
+	/**
+	 * A key that a person deactivated (because it leaked, say) stays so until a person reactivates it: a key
+	 * cannot bring it back.
+	 * @return whether anything changed
+	 */
+	boolean reactivate(boolean byPerson) {
 		requireNotDeleted();
 		if (this.active) {
 			return false;
 		}
+		if (!byPerson && this.deactivatedByPerson) {
+			throw KeyRefusedException.escalation(
+					"A person deactivated this key; only a person can reactivate it, in the dashboard.");
+		}
+		this.deactivatedByPerson = false;
 		this.active = true;
 		this.deactivatedAt = null;
 		return true;
@@ -92,6 +126,44 @@ public class ApiKey {
 		requireNotDeleted();
 		this.active = false;
 		this.deletedAt = now;
+	}
+
+	/** Only a person changes a key's scopes: a key never widens (or narrows) what keys can do. */
+	boolean changeScopes(Scopes scopes, boolean byPerson) {
+		requireNotDeleted();
+		if (!byPerson) {
+			throw KeyRefusedException.escalation("An API key cannot change scopes; a person can, in the dashboard.");
+		}
+		if (this.scopes.equals(scopes)) {
+			return false;
+		}
+		this.scopes = scopes;
+		return true;
+	}
+
+	/** A secret scanner found the token in public, at this URL. */
+	void reportLeak(Instant now, String url) {
+		this.leakReportedAt = now;
+		this.leakUrl = (url.length() > 2000) ? url.substring(0, 2000) : url;
+	}
+
+	boolean changeAllowedIps(IpAllowlist allowedIps) {
+		requireNotDeleted();
+		if (this.allowedIps.equals(allowedIps)) {
+			return false;
+		}
+		this.allowedIps = allowedIps;
+		return true;
+	}
+
+	/** @param rateLimit {@code null} to follow the tenant's default */
+	boolean changeRateLimit(RateLimit rateLimit) {
+		requireNotDeleted();
+		if (java.util.Objects.equals(this.rateLimit, rateLimit)) {
+			return false;
+		}
+		this.rateLimit = rateLimit;
+		return true;
 	}
 
 	private void requireNotDeleted() {
@@ -161,6 +233,30 @@ public class ApiKey {
 
 	public Instant lastUsedAt() {
 		return this.lastUsedAt;
+	}
+
+	public Scopes scopes() {
+		return this.scopes;
+	}
+
+	public Instant leakReportedAt() {
+		return this.leakReportedAt;
+	}
+
+	public String leakUrl() {
+		return this.leakUrl;
+	}
+
+	public IpAllowlist allowedIps() {
+		return this.allowedIps;
+	}
+
+	public RateLimit rateLimit() {
+		return this.rateLimit;
+	}
+
+	public boolean deactivatedByPerson() {
+		return this.deactivatedByPerson;
 	}
 
 }

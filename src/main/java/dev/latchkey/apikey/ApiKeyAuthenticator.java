@@ -4,6 +4,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
 
+import dev.latchkey.shared.TenantId;
+
 import org.springframework.stereotype.Component;
 
 /**
@@ -22,7 +24,17 @@ public class ApiKeyAuthenticator {
 
 	private final Clock clock;
 
-	ApiKeyAuthenticator(ApiKeys keys, CredentialCache cache, LastUsedRecorder lastUsed, Clock clock) {
+	private final LegacyTokens legacyTokens;
+
+	private final RateLimiter rateLimiter;
+
+	private final IpRefusals ipRefusals;
+
+	ApiKeyAuthenticator(ApiKeys keys, CredentialCache cache, LastUsedRecorder lastUsed, Clock clock,
+			LegacyTokens legacyTokens, RateLimiter rateLimiter, IpRefusals ipRefusals) {
+		this.ipRefusals = ipRefusals;
+		this.legacyTokens = legacyTokens;
+		this.rateLimiter = rateLimiter;
 		this.keys = keys;
 		this.cache = cache;
 		this.lastUsed = lastUsed;
@@ -31,20 +43,60 @@ public class ApiKeyAuthenticator {
 
 	/** @return the key, if the presented value is the token of a key that works at this instant */
 	public Optional<AuthenticatedKey> authenticate(String presented) {
+		Verification verification = verify(presented);
+		return verification.isValid() ? Optional.of(verification.key()) : Optional.empty();
+	}
+
+	/**
+	 * The whole check of a request's key, in memory for a cached key: the token and the key's state (see
+	 * {@link #verify(String)}), then its tenant, then the client's address, then its rate limit, which a refused
+	 * request does not spend.
+	 * @param onlyTenant {@code null} for any tenant; otherwise another tenant's key is {@code NOT_FOUND}
+	 */
+	public Verification verify(String presented, String clientAddress, TenantId onlyTenant) {
+		Verification verification = verify(presented);
+		AuthenticatedKey key = verification.key();
+		if (key != null && onlyTenant != null && !onlyTenant.equals(key.tenantId())) {
+			// nothing about another tenant's key, not even that it expired
+			return Verification.NOT_FOUND;
+		}
+		if (!verification.isValid()) {
+			return verification;
+		}
+		if (!key.allowedIps().allows(clientAddress)) {
+			this.ipRefusals.refused(key, clientAddress);
+			return new Verification(VerificationStatus.IP_NOT_ALLOWED, key, null);
+		}
+		RateLimitState rateLimit = this.rateLimiter.consume(key);
+		return new Verification(rateLimit.allowed() ? VerificationStatus.VALID : VerificationStatus.RATE_LIMITED, key,
+				rateLimit);
+	}
+
+	/**
+	 * Checks a presented token: its form, then its checksum (a wrong one is refused without the database unless it
+	 * is one of the keys made before checksums), then the key's state, from memory when cached.
+	 */
+	public Verification verify(String presented) {
 		if (!ApiKeyToken.isWellFormed(presented)) {
-			return Optional.empty();
+			return Verification.NOT_FOUND;
 		}
 		String tokenHash = ApiKeyToken.hash(presented);
+		if (!ApiKeyToken.hasValidChecksum(presented) && !this.legacyTokens.contains(tokenHash)) {
+			return Verification.NOT_FOUND;
+		}
 		CachedCredential credential = this.cache.lookup(tokenHash);
 		if (credential == null) {
 			credential = load(tokenHash);
 		}
 		Instant now = this.clock.instant();
-		if (!credential.authenticatesAt(now)) {
-			return Optional.empty();
+		VerificationStatus status = credential.statusAt(now);
+		if (status == VerificationStatus.NOT_FOUND) {
+			return Verification.NOT_FOUND;
 		}
-		credential.used(this.lastUsed, now);
-		return Optional.of(credential.key());
+		if (status.isValid()) {
+			credential.used(this.lastUsed, now);
+		}
+		return new Verification(status, credential.key(), null);
 	}
 
 	private CachedCredential load(String tokenHash) {

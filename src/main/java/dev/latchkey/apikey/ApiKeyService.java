@@ -38,11 +38,21 @@ public class ApiKeyService {
 
 	private final KeyChanges changes;
 
+	private final TenantScopes tenantScopes;
+
+	private final RateLimitStore rateLimits;
+
+	private final LimitsProperties limits;
+
 	private final SecureRandom random = new SecureRandom();
 
 	private final Users users;
 
-	ApiKeyService(ApiKeys keys, Tenants tenants, AuditLog audit, Clock clock, KeyChanges changes, Users users) {
+	ApiKeyService(ApiKeys keys, Tenants tenants, AuditLog audit, Clock clock, KeyChanges changes, Users users,
+			TenantScopes tenantScopes, RateLimitStore rateLimits, LimitsProperties limits) {
+		this.tenantScopes = tenantScopes;
+		this.rateLimits = rateLimits;
+		this.limits = limits;
 		this.keys = keys;
 		this.users = users;
 		this.tenants = tenants;
@@ -71,10 +81,24 @@ public class ApiKeyService {
 		if (request.expiresAt() != null && request.expiresAt().isAfter(latestExpiry(now))) {
 			throw new InvalidInputException("expires_at", "expires_at must be at most ten years from now");
 		}
+		Scopes scopes;
+		if (isPerson(actor)) {
+			scopes = (request.scopes() != null) ? parseScopes(actor.tenantId(), request.scopes())
+					: Scopes.ALL_BUILT_IN;
+		}
+		else {
+			ApiKey caller = callingKey(actor);
+			scopes = (request.scopes() != null) ? parseScopes(actor.tenantId(), request.scopes()) : caller.scopes();
+			requireNoEscalation(caller, scopes, environment);
+		}
+		IpAllowlist allowedIps = IpAllowlist.parse(request.allowedIps(), "allowed_ips");
+		requireRoomForAnActiveKey(actor.tenantId(), now);
 		String token = ApiKeyToken.generate(this.random);
 		String publicId = UUID.randomUUID().toString();
 		long id = this.keys.insert(publicId, actor.tenantId(), environment, name, ApiKeyToken.prefix(token),
-				ApiKeyToken.hash(token), now, actor.userId(), request.expiresAt());
+				ApiKeyToken.hash(token), now, actor.userId(), request.expiresAt(), scopes, request.rateLimit(),
+				allowedIps);
+		this.rateLimits.created(id);
 		this.audit.record(actor, "created", id, now);
 		this.changes.created();
 		return new CreatedApiKey(find(actor.tenantId(), publicId), token);
@@ -103,7 +127,7 @@ public class ApiKeyService {
 		int count = 0;
 		for (ApiKey key : this.keys.activeCreatedBy(actor.tenantId(), creator)) {
 			requireChange(permissions, key);
-			if (key.deactivate(now)) {
+			if (key.deactivate(now, isPerson(actor))) {
 				save(actor, key, "deactivated", now);
 				count++;
 			}
@@ -124,6 +148,46 @@ public class ApiKeyService {
 	/** Ten years ahead: far enough for any real key, near enough that every database stores the date as given. */
 	static Instant latestExpiry(Instant now) {
 		return now.atZone(java.time.ZoneOffset.UTC).plusYears(10).toInstant();
+	}
+
+	/**
+	 * A key hands out at most what it holds: scopes it has, in its own environment (a development key cannot mint
+	 * a production key, nor the other way round).
+	 */
+	private static void requireNoEscalation(ApiKey caller, Scopes scopes, Environment environment) {
+		if (!caller.scopes().containsAll(scopes)) {
+			throw KeyRefusedException.escalation("An API key can only create keys with scopes it has itself; this key lacks "
+					+ String.join(", ", caller.scopes().missingOf(scopes)) + ".");
+		}
+		if (environment != caller.environment()) {
+			throw KeyRefusedException.escalation("A " + caller.environment().value() + " key can only create "
+					+ caller.environment().value() + " keys.");
+		}
+	}
+
+	/** Counted in the creating transaction: two keys created at the same instant may both pass, one over at most. */
+	private void requireRoomForAnActiveKey(TenantId tenant, Instant now) {
+		if (this.keys.countActive(tenant, now) >= this.limits.maxActiveKeys()) {
+			throw new ActiveKeyLimitException(this.limits.maxActiveKeys());
+		}
+	}
+
+	private ApiKey callingKey(Actor actor) {
+		// the calling key was valid a moment ago; if it was deleted since, the request fails like any unknown key
+		return this.keys.findById(actor.tenantId(), actor.apiKeyId()).orElseThrow(ApiKeyNotFoundException::new);
+	}
+
+	private Scopes parseScopes(TenantId tenant, List<String> requested) {
+		return Scopes.parse(requested, this.tenantScopes.names(tenant), "scopes");
+	}
+
+	/** Every scope the tenant's keys may hold, built-in first. */
+	public List<String> knownScopes(TenantId tenant) {
+		return Scopes.known(this.tenantScopes.names(tenant));
+	}
+
+	private static boolean isPerson(Actor actor) {
+		return actor.apiKeyId() == null;
 	}
 
 	public boolean productionGranted(TenantId tenant) {
@@ -153,7 +217,7 @@ public class ApiKeyService {
 		ApiKey key = find(actor.tenantId(), publicId);
 		requireChange(permissions(actor), key);
 		Instant now = this.clock.instant();
-		if (key.deactivate(now)) {
+		if (key.deactivate(now, isPerson(actor))) {
 			save(actor, key, "deactivated", now);
 		}
 		return key;
@@ -163,8 +227,47 @@ public class ApiKeyService {
 	public ApiKey reactivate(Actor actor, String publicId) {
 		ApiKey key = find(actor.tenantId(), publicId);
 		requireChange(permissions(actor), key);
-		if (key.reactivate()) {
+		if (!key.isActive() && !key.isExpiredAt(this.clock.instant())) {
+			requireRoomForAnActiveKey(actor.tenantId(), this.clock.instant());
+		}
+		if (key.reactivate(isPerson(actor))) {
 			save(actor, key, "reactivated", this.clock.instant());
+		}
+		return key;
+	}
+
+	/** Only a person changes scopes (see {@link ApiKey#changeScopes}). */
+	@Transactional
+	public ApiKey changeScopes(Actor actor, String publicId, List<String> scopes) {
+		ApiKey key = find(actor.tenantId(), publicId);
+		if (key.changeScopes(isPerson(actor) ? parseScopes(actor.tenantId(), scopes) : key.scopes(), isPerson(actor))) {
+			save(actor, key, "scopes changed", this.clock.instant());
+		}
+		return key;
+	}
+
+	/** A person sets where a key may be used from; an empty list allows anywhere. */
+	@Transactional
+	public ApiKey changeAllowedIps(Actor actor, String publicId, List<String> allowedIps) {
+		ApiKey key = find(actor.tenantId(), publicId);
+		if (!isPerson(actor)) {
+			throw KeyRefusedException.escalation("An API key cannot change IP allowlists; a person can, in the dashboard.");
+		}
+		if (key.changeAllowedIps(IpAllowlist.parse(allowedIps, "allowed_ips"))) {
+			save(actor, key, "allowed IPs changed", this.clock.instant());
+		}
+		return key;
+	}
+
+	/** A person sets or clears (null) a key's own rate limit; without one the tenant's default applies. */
+	@Transactional
+	public ApiKey changeRateLimit(Actor actor, String publicId, RateLimit rateLimit) {
+		ApiKey key = find(actor.tenantId(), publicId);
+		if (!isPerson(actor)) {
+			throw KeyRefusedException.escalation("An API key cannot change rate limits; a person can, in the dashboard.");
+		}
+		if (key.changeRateLimit(rateLimit)) {
+			save(actor, key, "rate limit changed", this.clock.instant());
 		}
 		return key;
 	}

@@ -5,18 +5,27 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.HexFormat;
+import java.util.zip.CRC32;
 
 /**
  * The secret a client sends in the {@code x-api-key} header: {@code key_} followed by 48 lower-case hex
- * characters (192 random bits).
+ * characters. Since issue 11 the first 40 are random (160 bits) and the last 8 are the CRC-32 (IEEE, as zlib's
+ * {@code crc32}) of the ASCII text of those 40, most significant digit first: a token with a wrong checksum is
+ * refused without a database look-up, and secret scanners can tell a real key from noise. Keys made before have
+ * 48 random hex digits and no checksum; they keep working (see {@link LegacyTokens}).
  */
 public final class ApiKeyToken {
 
 	static final String MARKER = "key_";
 
-	static final int RANDOM_BYTES = 24;
+	static final int RANDOM_BYTES = 20;
 
-	public static final int LENGTH = MARKER.length() + RANDOM_BYTES * 2;
+	static final int CHECKSUM_DIGITS = 8;
+
+	public static final int LENGTH = MARKER.length() + RANDOM_BYTES * 2 + CHECKSUM_DIGITS;
+
+	/** What a secret scanner looks for. */
+	public static final String PATTERN = "\\bkey_[0-9a-f]{48}\\b";
 
 	/** What is shown of a key after its creation: enough to tell keys apart, far too little to use one. */
 	public static final int PREFIX_LENGTH = 8;
@@ -29,7 +38,27 @@ public final class ApiKeyToken {
 	public static String generate(SecureRandom random) {
 		byte[] bytes = new byte[RANDOM_BYTES];
 		random.nextBytes(bytes);
-		return MARKER + HEX.formatHex(bytes);
+		String randomHex = HEX.formatHex(bytes);
+		return MARKER + randomHex + checksum(randomHex);
+	}
+
+	/** The CRC-32 of the 40 random hex digits' ASCII text, as 8 lower-case hex digits. */
+	static String checksum(CharSequence randomHex) {
+		CRC32 crc = new CRC32();
+		for (int i = 0; i < randomHex.length(); i++) {
+			crc.update(randomHex.charAt(i));
+		}
+		return String.format("%08x", crc.getValue());
+	}
+
+	/**
+	 * Whether a well-formed token carries the checksum of its random part. False for a token made before checksums
+	 * existed, and (but for one in four billion) for a made-up one.
+	 */
+	public static boolean hasValidChecksum(String wellFormed) {
+		int randomEnd = LENGTH - CHECKSUM_DIGITS;
+		return checksum(wellFormed.subSequence(MARKER.length(), randomEnd)).regionMatches(0, wellFormed, randomEnd,
+				CHECKSUM_DIGITS);
 	}
 
 	/**
@@ -55,7 +84,7 @@ public final class ApiKeyToken {
 
 	/**
 	 * SHA-256 of the whole token, hex encoded. A fast, unsalted hash is the right tool here and bcrypt or argon2
-	 * would not be: the token carries 192 random bits, so no dictionary or brute force can reverse its hash, and a
+	 * would not be: the token carries 160 random bits (192 for the older ones), so no dictionary or brute force can reverse its hash, and a
 	 * deterministic hash lets authentication find the key with one indexed equality look-up instead of checking
 	 * every stored hash with a deliberately slow function on every request.
 	 */

@@ -25,7 +25,9 @@ class ApiKeys {
 
 	private static final String SELECT = "select k.id, k.public_id, k.tenant_id, k.environment, k.name, k.token_prefix, "
 			+ "k.created_at, k.created_by, u.display_name, u.email, k.expires_at, k.active, k.deactivated_at, "
-			+ "k.deleted_at, k.last_used_at from api_keys k join users u on u.id = k.created_by ";
+			+ "k.deleted_at, k.last_used_at, k.scopes, k.deactivated_by_person, k.rate_limit_requests, "
+			+ "k.rate_limit_per_seconds, k.allowed_ips, k.leak_reported_at, k.leak_url "
+			+ "from api_keys k join users u on u.id = k.created_by ";
 
 	private final JdbcClient jdbc;
 
@@ -37,13 +39,17 @@ class ApiKeys {
 	}
 
 	long insert(String publicId, TenantId tenant, Environment environment, String name, String tokenPrefix,
-			String tokenHash, Instant createdAt, UserId createdBy, Instant expiresAt) {
+			String tokenHash, Instant createdAt, UserId createdBy, Instant expiresAt, Scopes scopes,
+			RateLimit rateLimit, IpAllowlist allowedIps) {
 		var keys = new GeneratedKeyHolder();
 		this.jdbc
 			.sql("insert into api_keys (public_id, tenant_id, environment, name, token_prefix, token_hash, created_at, "
-					+ "created_by, expires_at, active) values (?, ?, ?, ?, ?, ?, ?, ?, ?, true)")
+					+ "created_by, expires_at, active, scopes, legacy_token, rate_limit_requests, rate_limit_per_seconds, "
+					+ "allowed_ips) values (?, ?, ?, ?, ?, ?, ?, ?, ?, true, ?, false, ?, ?, ?)")
 			.params(publicId, tenant.value(), environment.value(), name, tokenPrefix, tokenHash,
-					timestamp(createdAt), createdBy.value(), timestamp(expiresAt))
+					timestamp(createdAt), createdBy.value(), timestamp(expiresAt), scopes.toColumn(),
+					(rateLimit != null) ? rateLimit.requests() : null,
+					(rateLimit != null) ? rateLimit.perSeconds() : null, column(allowedIps))
 			.update(keys, "id");
 		return keys.getKey().longValue();
 	}
@@ -51,6 +57,22 @@ class ApiKeys {
 	Optional<ApiKey> find(TenantId tenant, String publicId) {
 		return this.jdbc.sql(SELECT + "where k.tenant_id = ? and k.public_id = ? and k.deleted_at is null")
 			.params(tenant.value(), publicId)
+			.query(ApiKeys::map)
+			.optional();
+	}
+
+	/** Any tenant's key by its token's hash, deleted ones left out: only for leak reports, which name no tenant. */
+	Optional<ApiKey> findByTokenHash(String tokenHash) {
+		return this.jdbc.sql(SELECT + "where k.token_hash = ? and k.deleted_at is null")
+			.param(tokenHash)
+			.query(ApiKeys::map)
+			.optional();
+	}
+
+	/** The key an API request authenticated with, by its internal id (see {@code Actor#apiKeyId()}). */
+	Optional<ApiKey> findById(TenantId tenant, long id) {
+		return this.jdbc.sql(SELECT + "where k.tenant_id = ? and k.id = ? and k.deleted_at is null")
+			.params(tenant.value(), id)
 			.query(ApiKeys::map)
 			.optional();
 	}
@@ -112,10 +134,26 @@ class ApiKeys {
 	/** Writes the state an {@link ApiKey} guards; the tenant in the condition keeps it inside its tenant. */
 	void saveState(ApiKey key) {
 		this.jdbc
-			.sql("update api_keys set active = ?, deactivated_at = ?, deleted_at = ? where id = ? and tenant_id = ?")
-			.params(key.isActive(), timestamp(key.deactivatedAt()), timestamp(key.deletedAt()), key.id(),
+			.sql("update api_keys set active = ?, deactivated_at = ?, deleted_at = ?, deactivated_by_person = ?, "
+					+ "scopes = ?, rate_limit_requests = ?, rate_limit_per_seconds = ?, "
+					+ "allowed_ips = ?, leak_reported_at = ?, leak_url = ? where id = ? and tenant_id = ?")
+			.params(key.isActive(), timestamp(key.deactivatedAt()), timestamp(key.deletedAt()),
+					key.deactivatedByPerson(), key.scopes().toColumn(),
+					(key.rateLimit() != null) ? key.rateLimit().requests() : null,
+					(key.rateLimit() != null) ? key.rateLimit().perSeconds() : null, column(key.allowedIps()),
+					timestamp(key.leakReportedAt()), key.leakUrl(), key.id(),
 					key.tenantId().value())
 			.update();
+	}
+
+	/** Keys that authenticate now: active, not deleted, not expired. */
+	long countActive(TenantId tenant, Instant now) {
+		return this.jdbc
+			.sql("select count(*) from api_keys where tenant_id = ? and active = true and deleted_at is null "
+					+ "and (expires_at is null or expires_at > ?)")
+			.params(tenant.value(), timestamp(now))
+			.query(Long.class)
+			.single();
 	}
 
 	/**
@@ -127,8 +165,11 @@ class ApiKeys {
 	Optional<StoredCredential> findCredential(String tokenHash) {
 		return this.jdbc
 			.sql("select k.id, k.public_id, k.tenant_id, t.name as tenant_name, k.name, k.environment, k.created_by, "
-					+ "k.expires_at, k.active, k.deleted_at, k.last_used_at, t.suspended, t.production_enabled "
-					+ "from api_keys k join tenants t on t.id = k.tenant_id where k.token_hash = ?")
+					+ "k.expires_at, k.active, k.deleted_at, k.last_used_at, t.suspended, t.production_enabled, "
+					+ "k.scopes, k.rate_limit_requests, k.rate_limit_per_seconds, k.allowed_ips, "
+					+ "s.rate_limit_requests as tenant_requests, s.rate_limit_per_seconds as tenant_per_seconds "
+					+ "from api_keys k join tenants t on t.id = k.tenant_id "
+					+ "left join tenant_settings s on s.tenant_id = k.tenant_id where k.token_hash = ?")
 			.param(tokenHash)
 			.query((rs, n) -> {
 				Environment environment = environment(rs.getString("environment"));
@@ -137,9 +178,11 @@ class ApiKeys {
 				return new StoredCredential(
 						new AuthenticatedKey(rs.getLong("id"), rs.getString("public_id"),
 								new TenantId(rs.getLong("tenant_id")), rs.getString("tenant_name"), rs.getString("name"),
-								environment, new UserId(rs.getLong("created_by")), instant(rs, "expires_at")),
+								environment, new UserId(rs.getLong("created_by")), instant(rs, "expires_at"),
+								Scopes.fromColumn(rs.getString("scopes")), effectiveRateLimit(rs),
+								IpAllowlist.fromColumn(rs.getString("allowed_ips"))),
 						tenantAllows && rs.getBoolean("active") && rs.getTimestamp("deleted_at") == null,
-						instant(rs, "last_used_at"));
+						rs.getTimestamp("deleted_at") != null, instant(rs, "last_used_at"));
 			})
 			.optional();
 	}
@@ -154,7 +197,7 @@ class ApiKeys {
 				"update api_keys set last_used_at = ? where id = ? and (last_used_at is null or last_used_at < ?)", rows);
 	}
 
-	record StoredCredential(AuthenticatedKey key, boolean enabled, Instant lastUsedAt) {
+	record StoredCredential(AuthenticatedKey key, boolean enabled, boolean deleted, Instant lastUsedAt) {
 	}
 
 	private static String escapeLike(String text) {
@@ -173,6 +216,24 @@ class ApiKeys {
 		return (instant != null) ? Timestamp.from(instant.truncatedTo(ChronoUnit.MICROS)) : null;
 	}
 
+	private static String column(IpAllowlist allowedIps) {
+		return (allowedIps == null || allowedIps.isEmpty()) ? null : allowedIps.toColumn();
+	}
+
+	private static RateLimit effectiveRateLimit(ResultSet rs) throws SQLException {
+		RateLimit own = rateLimit(rs, "rate_limit_requests", "rate_limit_per_seconds");
+		return (own != null) ? own : rateLimit(rs, "tenant_requests", "tenant_per_seconds");
+	}
+
+	private static RateLimit rateLimit(ResultSet rs, String requests, String perSeconds) throws SQLException {
+		int count = rs.getInt(requests);
+		if (rs.wasNull()) {
+			return null;
+		}
+		int seconds = rs.getInt(perSeconds);
+		return rs.wasNull() ? null : new RateLimit(count, seconds);
+	}
+
 	private static Instant instant(ResultSet rs, String column) throws SQLException {
 		Timestamp value = rs.getTimestamp(column);
 		return (value != null) ? value.toInstant() : null;
@@ -184,7 +245,10 @@ class ApiKeys {
 				instant(rs, "created_at"), new ApiKey.Creator(new UserId(rs.getLong("created_by")), rs.getString("display_name"),
 						rs.getString("email")),
 				instant(rs, "expires_at"), rs.getBoolean("active"), instant(rs, "deactivated_at"),
-				instant(rs, "deleted_at"), instant(rs, "last_used_at"));
+				instant(rs, "deleted_at"), instant(rs, "last_used_at"), Scopes.fromColumn(rs.getString("scopes")),
+				rs.getBoolean("deactivated_by_person"), rateLimit(rs, "rate_limit_requests", "rate_limit_per_seconds"),
+				IpAllowlist.fromColumn(rs.getString("allowed_ips")), instant(rs, "leak_reported_at"),
+				rs.getString("leak_url"));
 	}
 
 }

@@ -10,23 +10,30 @@ import java.time.temporal.ChronoUnit;
 final class CachedCredential {
 
 	/** A hash the database did not know: refused, like a disabled key. */
-	static final CachedCredential UNKNOWN = new CachedCredential(null, false, null);
+	static final CachedCredential UNKNOWN = new CachedCredential(null, false, true, null);
 
 	private final AuthenticatedKey key;
 
 	private final boolean enabled;
 
+	private final boolean deleted;
+
 	/** The last-used minute this instance knows is stored or queued, so each key queues one write a minute. */
 	private volatile Instant lastUsed;
 
 	CachedCredential(AuthenticatedKey key, boolean enabled, Instant lastUsed) {
+		this(key, enabled, false, lastUsed);
+	}
+
+	CachedCredential(AuthenticatedKey key, boolean enabled, boolean deleted, Instant lastUsed) {
 		this.key = key;
 		this.enabled = enabled;
+		this.deleted = deleted;
 		this.lastUsed = lastUsed;
 	}
 
 	static CachedCredential of(ApiKeys.StoredCredential stored) {
-		return new CachedCredential(stored.key(), stored.enabled(), stored.lastUsedAt());
+		return new CachedCredential(stored.key(), stored.enabled(), stored.deleted(), stored.lastUsedAt());
 	}
 
 	AuthenticatedKey key() {
@@ -35,6 +42,17 @@ final class CachedCredential {
 
 	long keyId() {
 		return this.key.keyId();
+	}
+
+	/** Deleted keys look exactly like unknown ones; an expired key is expired whether or not it is active. */
+	VerificationStatus statusAt(Instant now) {
+		if (this.key == null || this.deleted) {
+			return VerificationStatus.NOT_FOUND;
+		}
+		if (this.key.expiresAt() != null && !now.isBefore(this.key.expiresAt())) {
+			return VerificationStatus.EXPIRED;
+		}
+		return this.enabled ? VerificationStatus.VALID : VerificationStatus.INACTIVE;
 	}
 
 	boolean authenticatesAt(Instant now) {

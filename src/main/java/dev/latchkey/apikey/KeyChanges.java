@@ -47,6 +47,12 @@ class KeyChanges {
 		afterCommit(() -> this.cache.evictTenant(event.tenantId()));
 	}
 
+	/** A tenant-wide setting that cached keys carry changed (its default rate limit). */
+	void tenantChanged() {
+		bump();
+		afterCommit(this.cache::clear);
+	}
+
 	/** The counter every instance polls. */
 	long version() {
 		return this.jdbc.sql("select version from api_key_changes where id = 1").query(Long.class).single();

@@ -90,6 +90,9 @@ public class AuditLog {
 				if (user == null || user.isBlank()) {
 					user = rs.getString("email");
 				}
+				if (user == null) {
+					user = "Latchkey"; // no person acted: a leak report, say
+				}
 				String viaKey = rs.getString("token_prefix");
 				String actor = (viaKey != null) ? user + " (API key " + viaKey + "…)" : user;
 				return new AuditEvent(rs.getString("action"), actor, rs.getTimestamp("occurred_at").toInstant(),

@@ -3,13 +3,15 @@ package dev.latchkey.security;
 import java.util.List;
 
 import dev.latchkey.apikey.AuthenticatedKey;
+import dev.latchkey.apikey.RateLimitState;
 
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.core.authority.AuthorityUtils;
 
 /**
- * An API request's authentication: before the check it carries the presented header value, after it the key.
- * The presented value is dropped as soon as it has been checked.
+ * An API request's authentication: before the check it carries the presented header value and the client's
+ * address, after it the key and where it stands against its rate limit. The presented value is dropped as soon as
+ * it has been checked.
  */
 final class ApiKeyAuthentication extends AbstractAuthenticationToken {
 
@@ -17,21 +19,28 @@ final class ApiKeyAuthentication extends AbstractAuthenticationToken {
 
 	private transient String presented;
 
+	private final String clientAddress;
+
 	private final AuthenticatedKey key;
 
-	private ApiKeyAuthentication(String presented, AuthenticatedKey key) {
+	private final transient RateLimitState rateLimit;
+
+	private ApiKeyAuthentication(String presented, String clientAddress, AuthenticatedKey key,
+			RateLimitState rateLimit) {
 		super((key != null) ? AuthorityUtils.createAuthorityList("ROLE_API") : List.of());
 		this.presented = presented;
+		this.clientAddress = clientAddress;
 		this.key = key;
+		this.rateLimit = rateLimit;
 		setAuthenticated(key != null);
 	}
 
-	static ApiKeyAuthentication unauthenticated(String presented) {
-		return new ApiKeyAuthentication(presented, null);
+	static ApiKeyAuthentication unauthenticated(String presented, String clientAddress) {
+		return new ApiKeyAuthentication(presented, clientAddress, null, null);
 	}
 
-	static ApiKeyAuthentication authenticated(AuthenticatedKey key) {
-		return new ApiKeyAuthentication(null, key);
+	static ApiKeyAuthentication authenticated(AuthenticatedKey key, String clientAddress, RateLimitState rateLimit) {
+		return new ApiKeyAuthentication(null, clientAddress, key, rateLimit);
 	}
 
 	@Override
@@ -42,6 +51,14 @@ final class ApiKeyAuthentication extends AbstractAuthenticationToken {
 	@Override
 	public AuthenticatedKey getPrincipal() {
 		return this.key;
+	}
+
+	String clientAddress() {
+		return this.clientAddress;
+	}
+
+	RateLimitState rateLimit() {
+		return this.rateLimit;
 	}
 
 	@Override

@@ -7,7 +7,8 @@ import org.springframework.security.web.authentication.AuthenticationConverter;
 
 /**
  * Reads the key from the {@code x-api-key} header, and only from there: a key in a query string would end up in
- * access logs and browser history, so it is never looked at.
+ * access logs and browser history, so it is never looked at. The client's address is the socket's (the
+ * trusted-proxy setting of the hardening work decides it once that exists).
  */
 final class ApiKeyAuthenticationConverter implements AuthenticationConverter {
 
@@ -16,7 +17,7 @@ final class ApiKeyAuthenticationConverter implements AuthenticationConverter {
 	@Override
 	public Authentication convert(HttpServletRequest request) {
 		String presented = request.getHeader(HEADER);
-		return (presented != null) ? ApiKeyAuthentication.unauthenticated(presented) : null;
+		return (presented != null) ? ApiKeyAuthentication.unauthenticated(presented, request.getRemoteAddr()) : null;
 	}
 
 }

@@ -1,6 +1,7 @@
 package dev.latchkey.security;
 
 import dev.latchkey.apikey.ApiKeyAuthenticator;
+import dev.latchkey.apikey.Verification;
 
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
@@ -16,10 +17,16 @@ final class ApiKeyAuthenticationProvider implements AuthenticationProvider {
 
 	@Override
 	public Authentication authenticate(Authentication authentication) {
-		String presented = (String) authentication.getCredentials();
-		return this.authenticator.authenticate(presented)
-			.map(ApiKeyAuthentication::authenticated)
-			.orElseThrow(() -> new BadCredentialsException("Invalid API key"));
+		ApiKeyAuthentication presented = (ApiKeyAuthentication) authentication;
+		Verification verification = this.authenticator.verify((String) presented.getCredentials(),
+				presented.clientAddress(), null);
+		return switch (verification.status()) {
+			case VALID -> ApiKeyAuthentication.authenticated(verification.key(), presented.clientAddress(),
+					verification.rateLimit());
+			case RATE_LIMITED, IP_NOT_ALLOWED -> throw new KeyRefusedAuthenticationException(verification);
+			// not found, expired, inactive alike: the same 401, so a caller learns nothing about which keys exist
+			default -> throw new BadCredentialsException("Invalid API key");
+		};
 	}
 
 	@Override

@@ -91,6 +91,56 @@ class ApiKeyAuthenticatorTest {
 	}
 
 	@Test
+	void aTokenWithAWrongChecksumCostsNoDatabaseStatementAtAll() {
+		CreatedApiKey created = create(null);
+		String token = created.token();
+		String wrongChecksum = token.substring(0, 44) + (token.charAt(44) == '0' ? '1' : '0') + token.substring(45);
+		this.statements.reset();
+
+		for (int i = 0; i < 50; i++) {
+			String junk = ApiKeyToken.generate(new java.security.SecureRandom());
+			junk = junk.substring(0, 44) + "zzzzzzzz".replace('z', junk.charAt(44) == '0' ? '1' : '0');
+			assertThat(this.authenticator.verify(junk).status()).isEqualTo(VerificationStatus.NOT_FOUND);
+		}
+		assertThat(this.authenticator.verify(wrongChecksum).status()).isEqualTo(VerificationStatus.NOT_FOUND);
+
+		assertThat(this.statements.sentBy(Thread.currentThread())).isEmpty();
+	}
+
+	@Test
+	void theWholeRequestCheckOfACachedKeyRateLimitIncludedCostsNoDatabaseStatement() throws InterruptedException {
+		CreatedApiKey created = create(null);
+		assertThat(this.authenticator.verify(created.token(), "127.0.0.1", null).isValid()).isTrue();
+		// the creation moved the change counter: let this instance's poller see it (and clear its cache) first
+		Thread.sleep(600);
+		assertThat(this.authenticator.verify(created.token(), "127.0.0.1", null).isValid()).isTrue();
+		this.statements.reset();
+
+		for (int i = 0; i < 100; i++) {
+			Verification verification = this.authenticator.verify(created.token(), "127.0.0.1", null);
+			assertThat(verification.isValid()).isTrue();
+			assertThat(verification.rateLimit().remaining()).isNotNegative();
+		}
+
+		assertThat(this.statements.sentBy(Thread.currentThread())).isEmpty();
+	}
+
+	@Test
+	void verificationNamesWhyAKeyIsRefused() {
+		CreatedApiKey deactivated = create(null);
+		this.service.deactivate(this.admin, deactivated.key().publicId());
+		CreatedApiKey expiring = create(this.clock.instant().plusSeconds(5));
+		CreatedApiKey deleted = create(null);
+		this.service.delete(this.admin, deleted.key().publicId());
+		this.clock.advance(Duration.ofSeconds(5));
+
+		assertThat(this.authenticator.verify(deactivated.token()).status()).isEqualTo(VerificationStatus.INACTIVE);
+		assertThat(this.authenticator.verify(expiring.token()).status()).isEqualTo(VerificationStatus.EXPIRED);
+		assertThat(this.authenticator.verify(deleted.token()).status()).isEqualTo(VerificationStatus.NOT_FOUND);
+		assertThat(this.authenticator.verify(create(null).token()).status()).isEqualTo(VerificationStatus.VALID);
+	}
+
+	@Test
 	void lastUsedStillAdvancesToTheMinuteWhenTheKeyIsCached() {
 		CreatedApiKey created = create(null);
 		this.authenticator.authenticate(created.token());

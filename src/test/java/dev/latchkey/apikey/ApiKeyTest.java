@@ -22,21 +22,21 @@ class ApiKeyTest {
 	@Test
 	void deactivatingRecordsWhenAndIsIdempotent() {
 		ApiKey key = key(null);
-		assertThat(key.deactivate(NOW)).isTrue();
+		assertThat(key.deactivate(NOW, true)).isTrue();
 		assertThat(key.statusAt(NOW)).isEqualTo(KeyStatus.INACTIVE);
 		assertThat(key.deactivatedAt()).isEqualTo(NOW);
-		assertThat(key.deactivate(NOW.plusSeconds(5))).isFalse();
+		assertThat(key.deactivate(NOW.plusSeconds(5), true)).isFalse();
 		assertThat(key.deactivatedAt()).isEqualTo(NOW);
 	}
 
 	@Test
 	void reactivatingRestoresAccess() {
 		ApiKey key = key(null);
-		key.deactivate(NOW);
-		assertThat(key.reactivate()).isTrue();
+		key.deactivate(NOW, true);
+		assertThat(key.reactivate(true)).isTrue();
 		assertThat(key.statusAt(NOW)).isEqualTo(KeyStatus.ACTIVE);
 		assertThat(key.deactivatedAt()).isNull();
-		assertThat(key.reactivate()).isFalse();
+		assertThat(key.reactivate(true)).isFalse();
 	}
 
 	@Test
@@ -49,8 +49,8 @@ class ApiKeyTest {
 	@Test
 	void reactivatingAnExpiredKeyDoesNotReviveIt() {
 		ApiKey key = key(NOW.plusSeconds(60));
-		key.deactivate(NOW);
-		key.reactivate();
+		key.deactivate(NOW, true);
+		key.reactivate(true);
 		assertThat(key.statusAt(NOW.plusSeconds(61))).isEqualTo(KeyStatus.EXPIRED);
 	}
 
@@ -60,15 +60,41 @@ class ApiKeyTest {
 		key.delete(NOW);
 		assertThat(key.isActive()).isFalse();
 		assertThat(key.deletedAt()).isEqualTo(NOW);
-		assertThatExceptionOfType(ApiKeyNotFoundException.class).isThrownBy(key::reactivate);
-		assertThatExceptionOfType(ApiKeyNotFoundException.class).isThrownBy(() -> key.deactivate(NOW));
+		assertThatExceptionOfType(ApiKeyNotFoundException.class).isThrownBy(() -> key.reactivate(true));
+		assertThatExceptionOfType(ApiKeyNotFoundException.class).isThrownBy(() -> key.deactivate(NOW, true));
 		assertThatExceptionOfType(ApiKeyNotFoundException.class).isThrownBy(() -> key.delete(NOW));
+	}
+
+	@Test
+	void aKeyCannotReactivateWhatAPersonDeactivatedButAPersonCan() {
+		ApiKey key = key(null);
+		key.deactivate(NOW, true);
+		assertThatExceptionOfType(KeyRefusedException.class).isThrownBy(() -> key.reactivate(false));
+		assertThat(key.isActive()).isFalse();
+		assertThat(key.reactivate(true)).isTrue();
+	}
+
+	@Test
+	void aKeyMayUndoWhatAKeyDid() {
+		ApiKey key = key(null);
+		key.deactivate(NOW, false);
+		assertThat(key.reactivate(false)).isTrue();
+	}
+
+	@Test
+	void onlyAPersonChangesScopes() {
+		ApiKey key = key(null);
+		Scopes readOnly = Scopes.parse(java.util.List.of("keys:read"), java.util.Set.of(), "scopes");
+		assertThatExceptionOfType(KeyRefusedException.class).isThrownBy(() -> key.changeScopes(readOnly, false));
+		assertThat(key.scopes()).isEqualTo(Scopes.ALL_BUILT_IN);
+		assertThat(key.changeScopes(readOnly, true)).isTrue();
+		assertThat(key.scopes()).isEqualTo(readOnly);
 	}
 
 	private static ApiKey key(Instant expiresAt) {
 		return new ApiKey(1, "id", new TenantId(1), Environment.DEVELOPMENT, "CI pipeline", "key_3f9a",
 				NOW.minusSeconds(3600), new ApiKey.Creator(new UserId(1), "Ada", "ada@example.com"), expiresAt, true,
-				null, null, null);
+				null, null, null, Scopes.ALL_BUILT_IN, false, null, IpAllowlist.ANYWHERE, null, null);
 	}
 
 }

@@ -24,6 +24,21 @@ class ApiKeyTokenTest {
 	}
 
 	@Test
+	void theLastEightHexDigitsAreTheCrc32OfTheFortyBeforeThem() {
+		// python3 -c "import zlib; print('%08x' % zlib.crc32(b'0123456789abcdef0123456789abcdef01234567'))"
+		assertThat(ApiKeyToken.checksum("0123456789abcdef0123456789abcdef01234567")).isEqualTo("2a342d20");
+		assertThat(ApiKeyToken.hasValidChecksum("key_0123456789abcdef0123456789abcdef012345672a342d20")).isTrue();
+		assertThat(ApiKeyToken.hasValidChecksum("key_0123456789abcdef0123456789abcdef012345672a342d21")).isFalse();
+		assertThat(ApiKeyToken.hasValidChecksum("key_1123456789abcdef0123456789abcdef012345672a342d20")).isFalse();
+		for (int i = 0; i < 100; i++) {
+			String token = ApiKeyToken.generate(this.random);
+			assertThat(ApiKeyToken.hasValidChecksum(token)).isTrue();
+			assertThat(token.substring(44)).isEqualTo(ApiKeyToken.checksum(token.substring(4, 44)));
+			assertThat(token).containsPattern(ApiKeyToken.PATTERN);
+		}
+	}
+
+	@Test
 	void generatedTokensDoNotRepeat() {
 		Set<String> tokens = new HashSet<>();
 		for (int i = 0; i < 10_000; i++) {

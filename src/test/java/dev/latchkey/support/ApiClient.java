@@ -46,6 +46,14 @@ public final class ApiClient {
 			.POST(HttpRequest.BodyPublishers.ofString(body)));
 	}
 
+	/** A JSON post without a key, with headers of the caller's choice (a signed leak report, say). */
+	public Response postWithHeaders(String path, String jsonBody, java.util.Map<String, String> headers) {
+		HttpRequest.Builder request = request(path, null).header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString(jsonBody));
+		headers.forEach(request::header);
+		return send(request);
+	}
+
 	public Response put(String path, String apiKey) {
 		return send(request(path, apiKey).PUT(HttpRequest.BodyPublishers.noBody()));
 	}

@@ -79,6 +79,20 @@ public final class DashboardClient {
 		return send(request.build());
 	}
 
+	/** A form post with repeated fields (checkboxes), carrying the CSRF token of the last page read. */
+	public Response postFields(String path, Map<String, java.util.List<String>> form, Map<String, String> headers) {
+		String body = form.entrySet()
+			.stream()
+			.flatMap((e) -> e.getValue().stream().map((value) -> encode(e.getKey()) + "=" + encode(value)))
+			.collect(Collectors.joining("&")) + "&_csrf=" + encode(this.csrf);
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(this.base + path))
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.header("Accept", BROWSER_ACCEPT)
+			.POST(HttpRequest.BodyPublishers.ofString(body));
+		headers.forEach(request::header);
+		return send(request.build());
+	}
+
 	/** Reads the sign-in form, then posts it. */
 	public Response signIn(String email, String password) {
 		get("/login");

@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServletRequest;
 
 import dev.latchkey.apikey.ApiKeyService;
 import dev.latchkey.apikey.AuthenticatedKey;
+import dev.latchkey.apikey.Scopes;
 import dev.latchkey.shared.Actor;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -48,6 +49,9 @@ class CredentialsApiController {
 	@ApiResponse(responseCode = "201", description = "API key created. The full token is only returned in this response.")
 	@ApiResponse(responseCode = "400", description = "Invalid request",
 			content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
+	@ApiResponse(responseCode = "409", description = "The tenant has as many active keys as it may",
+			content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
+	@RequiresScope(Scopes.KEYS_WRITE)
 	KeyCreatedResponse create(@AuthenticationPrincipal AuthenticatedKey caller, @RequestBody CreateKeyRequest request,
 			HttpServletRequest http) {
 		return KeyCreatedResponse.of(this.keys.create(actor(caller, http), request.toNewApiKey()));
@@ -56,6 +60,7 @@ class CredentialsApiController {
 	@GetMapping
 	@Operation(summary = "List the tenant's API keys, newest first",
 			description = "Optionally only keys whose name contains q or whose prefix starts with q.")
+	@RequiresScope(Scopes.KEYS_READ)
 	KeyPageResponse list(@AuthenticationPrincipal AuthenticatedKey caller,
 			@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size,
 			@RequestParam(required = false) String q) {
@@ -66,6 +71,7 @@ class CredentialsApiController {
 	@Operation(summary = "Get one API key")
 	@ApiResponse(responseCode = "200", description = "The key")
 	@ApiResponse(responseCode = "404", description = "No such key in your tenant", content = @Content)
+	@RequiresScope(Scopes.KEYS_READ)
 	KeyResponse get(@AuthenticationPrincipal AuthenticatedKey caller, @PathVariable String id) {
 		return KeyResponse.of(this.keys.find(caller.tenantId(), id), this.clock);
 	}
@@ -74,6 +80,7 @@ class CredentialsApiController {
 	@Operation(summary = "Deactivate an API key", description = "Requests with the key are refused from the next one on.")
 	@ApiResponse(responseCode = "200", description = "The deactivated key")
 	@ApiResponse(responseCode = "404", description = "No such key in your tenant", content = @Content)
+	@RequiresScope(Scopes.KEYS_WRITE)
 	KeyResponse deactivate(@AuthenticationPrincipal AuthenticatedKey caller, @PathVariable String id,
 			HttpServletRequest http) {
 		return KeyResponse.of(this.keys.deactivate(actor(caller, http), id), this.clock);
@@ -83,6 +90,7 @@ class CredentialsApiController {
 	@Operation(summary = "Reactivate an API key")
 	@ApiResponse(responseCode = "200", description = "The reactivated key")
 	@ApiResponse(responseCode = "404", description = "No such key in your tenant", content = @Content)
+	@RequiresScope(Scopes.KEYS_WRITE)
 	KeyResponse reactivate(@AuthenticationPrincipal AuthenticatedKey caller, @PathVariable String id,
 			HttpServletRequest http) {
 		return KeyResponse.of(this.keys.reactivate(actor(caller, http), id), this.clock);
@@ -93,6 +101,7 @@ class CredentialsApiController {
 	@Operation(summary = "Delete an API key", description = "Irreversible: the key never authenticates again.")
 	@ApiResponse(responseCode = "204", description = "Deleted")
 	@ApiResponse(responseCode = "404", description = "No such key in your tenant", content = @Content)
+	@RequiresScope(Scopes.KEYS_WRITE)
 	void delete(@AuthenticationPrincipal AuthenticatedKey caller, @PathVariable String id, HttpServletRequest http) {
 		this.keys.delete(actor(caller, http), id);
 	}

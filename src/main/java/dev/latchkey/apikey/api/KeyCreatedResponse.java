@@ -1,6 +1,7 @@
 package dev.latchkey.apikey.api;
 
 import java.time.Instant;
+import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.latchkey.apikey.CreatedApiKey;
@@ -16,12 +17,18 @@ record KeyCreatedResponse(@Schema(accessMode = Schema.AccessMode.READ_ONLY) Inst
 		@JsonProperty("token_prefix") @Schema(accessMode = Schema.AccessMode.READ_ONLY) String tokenPrefix,
 		@JsonProperty("expires_at") @Schema(accessMode = Schema.AccessMode.READ_ONLY, nullable = true) Instant expiresAt,
 		@Schema(accessMode = Schema.AccessMode.READ_ONLY) String environment,
-		@JsonProperty("created_by") @Schema(accessMode = Schema.AccessMode.READ_ONLY) String createdBy) {
+		@JsonProperty("created_by") @Schema(accessMode = Schema.AccessMode.READ_ONLY) String createdBy,
+		@Schema(accessMode = Schema.AccessMode.READ_ONLY) List<String> scopes,
+		@JsonProperty("rate_limit") @Schema(accessMode = Schema.AccessMode.READ_ONLY, nullable = true,
+				description = "The key's own rate limit; null: the tenant's default applies") RateLimitBody rateLimit,
+		@JsonProperty("allowed_ips") @Schema(accessMode = Schema.AccessMode.READ_ONLY,
+				description = "Where the key may be used from, normalised; empty: anywhere") List<String> allowedIps) {
 
 	static KeyCreatedResponse of(CreatedApiKey created) {
 		var key = created.key();
 		return new KeyCreatedResponse(key.createdAt(), key.publicId(), key.isActive(), key.name(), created.token(),
-				key.tokenPrefix(), key.expiresAt(), key.environment().value(), key.createdBy().email());
+				key.tokenPrefix(), key.expiresAt(), key.environment().value(), key.createdBy().email(),
+				key.scopes().list(), RateLimitBody.of(key.rateLimit()), key.allowedIps().list());
 	}
 
 	@Override

@@ -11,7 +11,9 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import dev.latchkey.InvalidInputException;
 import dev.latchkey.account.SignedInUser;
+import dev.latchkey.apikey.ActiveKeyLimitException;
 import dev.latchkey.apikey.ApiKey;
+import dev.latchkey.apikey.RateLimit;
 import dev.latchkey.apikey.ApiKeyNotFoundException;
 import dev.latchkey.apikey.ApiKeyPage;
 import dev.latchkey.apikey.ApiKeyService;
@@ -33,6 +35,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.ErrorResponseException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -97,13 +100,97 @@ class ApiCredentialsController {
 			return form(user, request, form, Map.of(form.fieldFor(ex.field()), sentence(ex.getMessage())), model,
 					"apikeys/create :: form");
 		}
+		catch (ActiveKeyLimitException ex) {
+			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+			return form(user, request, form, Map.of("limit", ex.getMessage()), model, "apikeys/create :: form");
+		}
 	}
 
 	@GetMapping("/{id}")
 	String detail(@AuthenticationPrincipal SignedInUser user, @PathVariable String id, HttpServletRequest request,
 			Model model) {
-		ApiKey key = this.keys.find(user.tenantId(), id);
+		return detail(user, request, this.keys.find(user.tenantId(), id), Map.of(), model);
+	}
+
+	/** A person changes a key's scopes here; no key can (see ApiKeyService#changeScopes). */
+	@PostMapping("/{id}/scopes")
+	String changeScopes(@AuthenticationPrincipal SignedInUser user, @PathVariable String id,
+			@RequestParam(required = false) List<String> scopes, HttpServletRequest request, HttpServletResponse response,
+			Model model, RedirectAttributes redirect) {
+		try {
+			this.keys.changeScopes(actor(user, request), id, (scopes != null) ? scopes : List.of());
+		}
+		catch (InvalidInputException ex) {
+			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+			return detail(user, request, this.keys.find(user.tenantId(), id), Map.of(ex.field(), sentence(ex.getMessage())),
+					model);
+		}
+		redirect.addFlashAttribute("notice", "Saved the scopes.");
+		return "redirect:/settings/api-credentials/" + id;
+	}
+
+	/** A person sets where the key may be used from: one address or CIDR range a line; empty for anywhere. */
+	@PostMapping("/{id}/allowed-ips")
+	String changeAllowedIps(@AuthenticationPrincipal SignedInUser user, @PathVariable String id,
+			@RequestParam(defaultValue = "") String allowedIps, HttpServletRequest request, HttpServletResponse response,
+			Model model, RedirectAttributes redirect) {
+		try {
+			this.keys.changeAllowedIps(actor(user, request), id, CreateKeyForm.addresses(allowedIps));
+		}
+		catch (InvalidInputException ex) {
+			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+			model.addAttribute("allowedIpsText", allowedIps);
+			return detail(user, request, this.keys.find(user.tenantId(), id), Map.of("allowedIps", sentence(ex.getMessage())),
+					model);
+		}
+		redirect.addFlashAttribute("notice", "Saved the allowed IP addresses.");
+		return "redirect:/settings/api-credentials/" + id;
+	}
+
+	/** A person sets the key's own rate limit, or clears both fields to follow the tenant's default. */
+	@PostMapping("/{id}/rate-limit")
+	String changeRateLimit(@AuthenticationPrincipal SignedInUser user, @PathVariable String id,
+			@RequestParam(required = false) String requests, @RequestParam(required = false) String perSeconds,
+			HttpServletRequest request, HttpServletResponse response, Model model, RedirectAttributes redirect) {
+		try {
+			RateLimit limit = RateLimit.of(whole(requests, "rate_limit"), whole(perSeconds, "rate_limit"), "rate_limit");
+			this.keys.changeRateLimit(actor(user, request), id, limit);
+		}
+		catch (InvalidInputException ex) {
+			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+			return detail(user, request, this.keys.find(user.tenantId(), id),
+					Map.of("rate_limit", sentence(ex.getMessage().replace("rate_limit.", "").replace("per_seconds",
+							"the window").replace("requests must", "the number of requests must"))),
+					model);
+		}
+		redirect.addFlashAttribute("notice", "Saved the rate limit.");
+		return "redirect:/settings/api-credentials/" + id;
+	}
+
+	private static Integer whole(String value, String field) {
+		if (value == null || value.isBlank()) {
+			return null;
+		}
+		try {
+			return Integer.valueOf(value.strip());
+		}
+		catch (NumberFormatException ex) {
+			throw new InvalidInputException(field, "rate_limit.requests must be a whole number");
+		}
+	}
+
+	@ExceptionHandler(ErrorResponseException.class)
+	String refused(ErrorResponseException ex, HttpServletResponse response, Model model) {
+		response.setStatus(ex.getStatusCode().value());
+		model.addAttribute("message", ex.getBody().getDetail());
+		return "error/refused";
+	}
+
+	private String detail(SignedInUser user, HttpServletRequest request, ApiKey key, Map<String, String> errors, Model model) {
+		String id = key.publicId();
 		model.addAttribute("key", KeyView.of(key, this.clock.instant(), permissions(user, request, model)));
+		model.addAttribute("errors", errors);
+		model.addAttribute("knownScopes", this.keys.knownScopes(user.tenantId()));
 		model.addAttribute("history", this.keys.history(user.tenantId(), id)
 			.stream()
 			.map((event) -> new HistoryView(KeyView.dateTime(event.occurredAt()), sentence(event.action()),
@@ -172,6 +259,7 @@ class ApiCredentialsController {
 		model.addAttribute("errors", errors);
 		model.addAttribute("production", permissions(user, request, model).canCreateProduction());
 		model.addAttribute("expirations", Arrays.asList(ExpirationChoice.values()));
+		model.addAttribute("knownScopes", this.keys.knownScopes(user.tenantId()));
 		return view;
 	}
 

@@ -3,17 +3,21 @@ package dev.latchkey.apikey.web;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Locale;
 
 import dev.latchkey.apikey.ApiKey;
 import dev.latchkey.apikey.Environment;
 import dev.latchkey.apikey.KeyPermissions;
 import dev.latchkey.apikey.KeyStatus;
+import dev.latchkey.apikey.Scopes;
 
 /** A key as the dashboard shows it, formatted at one instant. Never the token: only its prefix exists here. */
 record KeyView(String id, String name, String maskedKey, String environment, boolean production, String created,
 		String createdIso, String expiration, String expirationDetail, boolean expired, String createdBy, String lastUsed, String status,
-		String statusClass, boolean active, String deactivated, boolean changeable) {
+		String statusClass, boolean active, String deactivated, List<String> scopes, String scopesSummary,
+		Integer rateLimitRequests, Integer rateLimitPerSeconds, List<String> allowedIps, String leakReportedAt,
+		String leakUrl, boolean changeable) {
 
 	static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH)
 		.withZone(ZoneOffset.UTC);
@@ -30,8 +34,23 @@ record KeyView(String id, String name, String maskedKey, String environment, boo
 				(key.expiresAt() != null) ? DATE_TIME.format(key.expiresAt()) : "Never", key.isExpiredAt(now),
 				key.createdBy().label(), (key.lastUsedAt() != null) ? DATE_TIME.format(key.lastUsedAt()) : "Never",
 				status.label(), status.name().toLowerCase(Locale.ROOT), key.isActive(),
-				(key.deactivatedAt() != null) ? DATE_TIME.format(key.deactivatedAt()) : null,
-				permissions.canChange(key));
+				(key.deactivatedAt() != null) ? DATE_TIME.format(key.deactivatedAt()) : null, key.scopes().list(),
+				summary(key.scopes()), (key.rateLimit() != null) ? key.rateLimit().requests() : null,
+				(key.rateLimit() != null) ? key.rateLimit().perSeconds() : null, key.allowedIps().list(),
+				(key.leakReportedAt() != null) ? DATE_TIME.format(key.leakReportedAt()) : null, key.leakUrl(), permissions.canChange(key));
+	}
+
+	public boolean hasScope(String scope) {
+		return this.scopes.contains(scope);
+	}
+
+	/** Compact, for the table: "Full access", "Full access + billing:read", "keys:read, keys:verify" or "None". */
+	static String summary(Scopes scopes) {
+		List<String> custom = scopes.list().stream().filter((name) -> !Scopes.BUILT_IN.contains(name)).toList();
+		if (scopes.isFullAccess()) {
+			return custom.isEmpty() ? "Full access" : "Full access + " + String.join(", ", custom);
+		}
+		return scopes.names().isEmpty() ? "None" : String.join(", ", scopes.list());
 	}
 
 	static String dateTime(Instant instant) {

@@ -258,7 +258,12 @@ abstract class CredentialsApiTests {
 		String request = "{\"name\": \"prod\", \"environment\": \"production\"}";
 		assertBadRequest(this.api.post(KEYS, this.aliceToken, request), "environment");
 		this.tenants.grantProduction(this.alice.tenantId(), true);
-		Response created = this.api.post(KEYS, this.aliceToken, request);
+		// a development key cannot mint a production key (issue 11): a production key can
+		assertThat(this.api.post(KEYS, this.aliceToken, request).status()).isEqualTo(403);
+		String productionToken = this.keyService
+			.create(actor(), new NewApiKey("production caller", null, "production"))
+			.token();
+		Response created = this.api.post(KEYS, productionToken, request);
 		assertThat(created.status()).isEqualTo(201);
 		assertThat(created.json().get("environment").asString()).isEqualTo("production");
 		assertThat(this.api.get(WHOAMI, created.json().get("token").asString()).json().get("environment").asString())

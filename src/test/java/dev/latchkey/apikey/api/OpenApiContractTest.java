@@ -94,6 +94,24 @@ class OpenApiContractTest {
 	}
 
 	@Test
+	@SuppressWarnings("unchecked")
+	void everyOperationThatNeedsAScopeStatesIt() {
+		Map<String, Object> paths = at(this.served, "paths");
+		Map<String, String> expected = Map.of("get /api/credentials/keys", "keys:read", "post /api/credentials/keys",
+				"keys:write", "get /api/credentials/keys/{id}", "keys:read", "delete /api/credentials/keys/{id}",
+				"keys:write", "post /api/credentials/keys/{id}/deactivate", "keys:write",
+				"post /api/credentials/keys/{id}/reactivate", "keys:write", "post /api/keys/verify", "keys:verify");
+		expected.forEach((operation, scope) -> {
+			String[] parts = operation.split(" ");
+			Map<String, Object> served = at(paths, parts[1], parts[0]);
+			assertThat(served.get("x-required-scope")).as(operation).isEqualTo(scope);
+			assertThat((String) served.get("description")).as(operation).contains("Requires the scope `" + scope + "`");
+			assertThat(((Map<String, Object>) served.get("responses")).keySet()).as(operation).contains("403");
+		});
+		assertThat(at(paths, "/api/hello_world/authenticated", "get")).doesNotContainKey("x-required-scope");
+	}
+
+	@Test
 	void aBrowsableUiIsServed() {
 		Response ui = new ApiClient(this.port).get("/swagger-ui/index.html", null);
 		assertThat(ui.status()).isEqualTo(200);

@@ -1,0 +1,89 @@
+package dev.latchkey.apikey;
+
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+import io.github.bucket4j.Bucket;
+import io.github.bucket4j.ConsumptionProbe;
+
+/**
+ * One key's rate limit on this instance: a Bucket4j token bucket of the key's whole limit, brought in line with the
+ * other instances' consumption at every exchange ({@link RateLimiter#sync()}), and a small guard bucket that caps
+ * what this instance spends between two exchanges, so the instances together overshoot by at most a few percent.
+ */
+final class KeyBucket {
+
+	static final long MIN_BURST = 10;
+
+	final RateLimit limit;
+
+	private final Bucket main;
+
+	private final Bucket guard;
+
+	/** Requests let through here since the last exchange. */
+	final AtomicLong unsynced = new AtomicLong();
+
+	volatile long lastUsedNanos = System.nanoTime();
+
+	KeyBucket(RateLimit limit, Duration syncInterval, double burstShare) {
+		this.limit = limit;
+		Duration period = Duration.ofSeconds(limit.perSeconds());
+		this.main = Bucket.builder()
+			.addLimit((b) -> b.capacity(limit.requests()).refillGreedy(limit.requests(), period))
+			.build();
+		// At least what the key earns in two intervals, so a steady client at its full rate is never held back here,
+		// and at least MIN_BURST, so a small limit can still be spent in a quick burst.
+		long perInterval = Math.max(MIN_BURST, Math.max((long) Math.ceil(limit.requests() * burstShare),
+				(long) Math.ceil(2 * limit.refillPerSecond() * syncInterval.toNanos() / 1e9)));
+		this.guard = Bucket.builder().addLimit((b) -> b.capacity(perInterval).refillGreedy(perInterval, syncInterval)).build();
+	}
+
+	RateLimitState consume() {
+		this.lastUsedNanos = System.nanoTime();
+		if (!this.guard.tryConsume(1)) {
+			long wait = this.guard.estimateAbilityToConsume(1).getNanosToWaitForRefill();
+			return new RateLimitState(this.limit, false, Math.max(0, this.main.getAvailableTokens()),
+					resetSeconds(), seconds(wait));
+		}
+		ConsumptionProbe probe = this.main.tryConsumeAndReturnRemaining(1);
+		if (!probe.isConsumed()) {
+			this.guard.addTokens(1);
+			return new RateLimitState(this.limit, false, 0, seconds(probe.getNanosToWaitForReset()),
+					seconds(probe.getNanosToWaitForRefill()));
+		}
+		this.unsynced.incrementAndGet();
+		return new RateLimitState(this.limit, true, Math.max(0, probe.getRemainingTokens()),
+				seconds(probe.getNanosToWaitForReset()), 0);
+	}
+
+	/**
+	 * Makes this instance's bucket hold what the key has left across every instance, less what passed here while the
+	 * exchange ran (that is in the next one).
+	 */
+	void align(double globalTokens) {
+		long target = (long) Math.floor(globalTokens) - this.unsynced.get();
+		long current = this.main.getAvailableTokens();
+		if (target < current) {
+			this.main.consumeIgnoringRateLimits(current - target);
+		}
+		else if (target > current) {
+			this.main.addTokens(target - current);
+		}
+	}
+
+	long available() {
+		return this.main.getAvailableTokens();
+	}
+
+	private long resetSeconds() {
+		long missing = this.limit.requests() - Math.max(0, this.main.getAvailableTokens());
+		return (long) Math.ceil(missing / this.limit.refillPerSecond());
+	}
+
+	private static long seconds(long nanos) {
+		return Math.max(1, (long) Math.ceil(nanos / (double) TimeUnit.SECONDS.toNanos(1)));
+	}
+
+}
