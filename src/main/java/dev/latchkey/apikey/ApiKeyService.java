@@ -59,10 +59,11 @@ public class ApiKeyService {
 		}
 		String token = ApiKeyToken.generate(this.random);
 		String publicId = UUID.randomUUID().toString();
+		String tokenHash = ApiKeyToken.hash(token);
 		long id = this.keys.insert(publicId, actor.tenantId(), environment, name, ApiKeyToken.prefix(token),
-				ApiKeyToken.hash(token), now, actor.userId(), request.expiresAt());
+				tokenHash, now, actor.userId(), request.expiresAt());
 		this.audit.record(actor, "created", id, now);
-		this.changes.created();
+		this.changes.created(tokenHash);
 		return new CreatedApiKey(find(actor.tenantId(), publicId), token);
 	}
 

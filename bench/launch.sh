@@ -1,0 +1,64 @@
+#!/usr/bin/env bash
+# The production launch of Latchkey: bench/launch.sh JAR [ARGS...]
+#
+# On first use (or when the jar is newer than what was prepared) it prepares, next to the jar, in JAR's name with
+# "-launch" instead of ".jar":
+#   app/               the jar extracted by Spring Boot's tools (java -Djarmode=tools -jar JAR extract): classes
+#                      load from plain jars, which class data sharing needs;
+#   app.jsa            a CDS archive of every class the application loads while starting, written by a training
+#                      run (-XX:ArchiveClassesAtExit, the context refreshed against a throw-away in-memory H2
+#                      database and closed again: -Dspring.context.exit=onRefresh);
+# and reuses them afterwards. Then it runs the application in the foreground (exec), with ARGS as its arguments,
+# the archive mapped (-XX:SharedArchiveFile) and the production settings below.
+#
+# Production settings (override any with LATCHKEY_JAVA_OPTS, appended last; ARGS override the Spring ones):
+#   -Xms64m -Xmx256m         the heap: a request allocates a few kB and keeps nothing; the credential cache holds
+#                            at most latchkey.api-keys.cache.max-entries keys (~1 kB each, 50,000 by default);
+#   -XX:+UseSerialGC         on 1-2 cores the serial collector has the smallest footprint and pauses of a few ms
+#                            for a heap this size; with 4+ cores and a larger heap use -XX:+UseParallelGC or G1;
+#   -XX:ReservedCodeCacheSize=64m -XX:MaxMetaspaceSize=160m -Xss512k
+#                            bounds on the JIT's code cache, class metadata and each thread's stack;
+#   -XX:TieredStopAtLevel unchanged: full C2 compilation, the request path needs it;
+#   server.tomcat.threads.max=32, accept-count 200: 32 request threads keep 2-8 cores busy (a request waits on
+#                            no I/O when its key is cached); more threads only cost memory;
+#   spring.datasource.hikari.maximum-pool-size=10: reads on a cache miss and the dashboard's queries.
+set -euo pipefail
+
+[[ $# -ge 1 && -f "$1" ]] || { echo "usage: $0 JAR [ARGS...]" >&2; exit 2; }
+JAR=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
+shift
+PREPARED="${JAR%.jar}-launch"
+NAME=$(basename "$JAR")
+
+prepare() {
+	echo "[launch] preparing $PREPARED (extracted jar and CDS archive; once per jar)" >&2
+	local tmp="$PREPARED.tmp.$$"
+	rm -rf "$tmp"
+	mkdir -p "$tmp"
+	java -Djarmode=tools -jar "$JAR" extract --destination "$tmp/app" >&2
+	# The training run starts the application against an in-memory database and exits once the context is
+	# refreshed; the archive holds the classes it loaded. Its port is random and it serves nothing.
+	java -XX:ArchiveClassesAtExit="$tmp/app.jsa" -Xshare:auto -Dspring.context.exit=onRefresh \
+		-jar "$tmp/app/$NAME" --server.port=0 --server.address=127.0.0.1 \
+		--spring.datasource.url="jdbc:h2:mem:training;DB_CLOSE_DELAY=-1" --spring.datasource.username=sa \
+		--spring.datasource.password= --latchkey.bootstrap.admin-password= \
+		>"$tmp/training.log" 2>&1 || { echo "[launch] training run failed; see $tmp/training.log" >&2; exit 1; }
+	[[ -s "$tmp/app.jsa" ]] || { echo "[launch] no CDS archive written; see $tmp/training.log" >&2; exit 1; }
+	touch -r "$JAR" "$tmp/prepared-from"
+	rm -rf "$PREPARED"
+	mv "$tmp" "$PREPARED"
+}
+
+if [[ ! -f "$PREPARED/app.jsa" || ! -f "$PREPARED/prepared-from" || "$JAR" -nt "$PREPARED/prepared-from" \
+	|| "$PREPARED/prepared-from" -nt "$JAR" ]]; then
+	prepare
+fi
+
+# shellcheck disable=SC2086
+exec java -XX:SharedArchiveFile="$PREPARED/app.jsa" -Xshare:auto \
+	-Xms64m -Xmx256m -XX:+UseSerialGC -XX:ReservedCodeCacheSize=64m -XX:MaxMetaspaceSize=160m -Xss512k \
+	${LATCHKEY_JAVA_OPTS:-} \
+	-jar "$PREPARED/app/$NAME" \
+	--server.tomcat.threads.max=32 --server.tomcat.accept-count=200 \
+	--spring.datasource.hikari.maximum-pool-size=10 \
+	"$@"
