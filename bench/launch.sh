@@ -5,11 +5,13 @@
 # "-launch" instead of ".jar":
 #   app/               the jar extracted by Spring Boot's tools (java -Djarmode=tools -jar JAR extract): classes
 #                      load from plain jars, which class data sharing needs;
-#   app.jsa            a CDS archive of every class the application loads while starting, written by a training
-#                      run (-XX:ArchiveClassesAtExit, the context refreshed against a throw-away in-memory H2
-#                      database and closed again: -Dspring.context.exit=onRefresh);
+#   app.jsa            a CDS archive of every class the application loads while starting and serving its first
+#                      requests, written by a training run (-XX:ArchiveClassesAtExit) against a throw-away
+#                      in-memory H2 database that is asked for /login and the API once and then stopped;
 # and reuses them afterwards. Then it runs the application in the foreground (exec), with ARGS as its arguments,
 # the archive mapped (-XX:SharedArchiveFile) and the production settings below.
+#
+# LAUNCH_PREPARE_ONLY=1 prepares and exits without starting the application.
 #
 # Production settings (override any with LATCHKEY_JAVA_OPTS, appended last; ARGS override the Spring ones):
 #   -Xms64m -Xmx256m         the heap: a request allocates a few kB and keeps nothing; the credential cache holds
@@ -36,23 +38,40 @@ prepare() {
 	rm -rf "$tmp"
 	mkdir -p "$tmp"
 	java -Djarmode=tools -jar "$JAR" extract --destination "$tmp/app" >&2
-	# The training run starts the application against an in-memory database and exits once the context is
-	# refreshed; the archive holds the classes it loaded. Its port is random and it serves nothing.
-	java -XX:ArchiveClassesAtExit="$tmp/app.jsa" -Xshare:auto -Dspring.context.exit=onRefresh \
-		-jar "$tmp/app/$NAME" --server.port=0 --server.address=127.0.0.1 \
-		--spring.datasource.url="jdbc:h2:mem:training;DB_CLOSE_DELAY=-1" --spring.datasource.username=sa \
-		--spring.datasource.password= --latchkey.bootstrap.admin-password= \
-		>"$tmp/training.log" 2>&1 || { echo "[launch] training run failed; see $tmp/training.log" >&2; exit 1; }
+	# The training run starts the application against a throw-away in-memory database, asks for the sign-in page
+	# and the API once (so the classes of the request path are archived too), and stops it; the JVM writes the
+	# archive of every class it loaded as it exits.
+	java -XX:ArchiveClassesAtExit="$tmp/app.jsa" -Xshare:auto -jar "$tmp/app/$NAME" --server.port=0 \
+		--server.address=127.0.0.1 --spring.datasource.url="jdbc:h2:mem:training;DB_CLOSE_DELAY=-1" \
+		--spring.datasource.username=sa --spring.datasource.password= --latchkey.bootstrap.admin-password= \
+		>"$tmp/training.log" 2>&1 &
+	local pid=$! port=""
+	for _ in $(seq 1 1800); do
+		port=$(grep -o 'Tomcat started on port [0-9]*' "$tmp/training.log" | grep -o '[0-9]*$' || true)
+		[[ -n "$port" ]] && break
+		kill -0 "$pid" 2>/dev/null || break
+		sleep 0.1
+	done
+	if [[ -n "$port" ]]; then
+		for path in /login /api/hello_world /api/hello_world/authenticated /assets/css/latchkey.css; do
+			curl -s -o /dev/null --max-time 30 -H 'x-api-key: key_000000000000000000000000000000000000000000000000' \
+				"http://127.0.0.1:$port$path" || true
+		done
+	fi
+	kill "$pid" 2>/dev/null || true
+	wait "$pid" 2>/dev/null || true
+	[[ -n "$port" ]] || { echo "[launch] training run failed; see $tmp/training.log" >&2; exit 1; }
 	[[ -s "$tmp/app.jsa" ]] || { echo "[launch] no CDS archive written; see $tmp/training.log" >&2; exit 1; }
-	touch -r "$JAR" "$tmp/prepared-from"
+	cksum <"$JAR" >"$tmp/prepared-from"
 	rm -rf "$PREPARED"
 	mv "$tmp" "$PREPARED"
 }
 
-if [[ ! -f "$PREPARED/app.jsa" || ! -f "$PREPARED/prepared-from" || "$JAR" -nt "$PREPARED/prepared-from" \
-	|| "$PREPARED/prepared-from" -nt "$JAR" ]]; then
+# prepared from this very jar (its checksum), else again
+if [[ ! -f "$PREPARED/app.jsa" || "$(cat "$PREPARED/prepared-from" 2>/dev/null)" != "$(cksum <"$JAR")" ]]; then
 	prepare
 fi
+[[ -z "${LAUNCH_PREPARE_ONLY:-}" ]] || exit 0 # LAUNCH_PREPARE_ONLY=1: prepare (if needed) and stop
 
 # shellcheck disable=SC2086
 exec java -XX:SharedArchiveFile="$PREPARED/app.jsa" -Xshare:auto \
