@@ -8,12 +8,13 @@ QUICK=""
 for arg in "$@"; do
 	case $arg in
 	--quick) QUICK=1 ;;
-	*) echo "usage: $0 [--quick]" >&2; exit 2 ;;
+	--million) MILLION_KEYS=${MILLION_KEYS:-1000000} ;;
+	*) echo "usage: $0 [--quick] [--million]" >&2; exit 2 ;;
 	esac
 done
 if [[ -n "$QUICK" ]]; then # shorter runs and fewer keys; still medians of 3 rounds
 	DURATION=${DURATION:-4} WARMUP=${WARMUP:-4} TOTAL_KEYS=${TOTAL_KEYS:-2000} REVOCATIONS=${REVOCATIONS:-50}
-	COLD_ROUNDS=${COLD_ROUNDS:-3}
+	COLD_ROUNDS=${COLD_ROUNDS:-3} MILLION_KEYS=${MILLION_KEYS:-0}
 fi
 
 PORT=${PORT:-18083}
@@ -25,6 +26,8 @@ WARMUP=${WARMUP:-10}               # seconds of mixed load before the first roun
 REVOCATIONS=${REVOCATIONS:-200}    # deactivations timed across two instances (PostgreSQL)
 COLD_ROUNDS=${COLD_ROUNDS:-3}      # cold starts of each launch, alternating
 BASELINE_JAR=${BASELINE_JAR:-}     # the jar to compare cold starts with (default: the built jar, plain java -jar)
+MILLION_KEYS=${MILLION_KEYS:-1000000} # keys added by SQL for the list timings at scale; 0 skips (--quick skips
+                                   # unless --million is given)
 CONNECTIONS=${CONNECTIONS:-32}
 WRK_THREADS=${WRK_THREADS:-2}
 TOTAL_KEYS=${TOTAL_KEYS:-10000}    # keys in the tenant, for the list timings
@@ -352,6 +355,51 @@ if [[ -z "$TABLE_ONLY" ]]; then
 	cold_starts
 fi
 
+# --- a million keys ---------------------------------------------------------------------------------------------
+
+CLASSPATH_FILE="$WORK/classpath.txt"
+test_classpath() { # the test class path (H2, PostgreSQL driver, io.zonky), built once
+	if [[ ! -s "$CLASSPATH_FILE" ]]; then
+		./mvnw -B -q dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$CLASSPATH_FILE" >/dev/null
+	fi
+	cat "$CLASSPATH_FILE"
+}
+
+# million_keys DB JDBC_URL USER PASSWORD [APP ARGS...]: with the application stopped, adds MILLION_KEYS keys to
+# the tenant by SQL (MillionKeys.java), starts it again and times the list page, a search by name prefix and by key
+# prefix, on the dashboard and the API, at one connection.
+million_keys() {
+	local db=$1 url=$2 user=$3 password=$4 started
+	shift 4
+	((MILLION_KEYS > 0)) || return 0
+	log "[$db] adding $MILLION_KEYS keys with SQL"
+	started=$(now_ms)
+	timeout 1800 java -cp "$(test_classpath)" "$BENCH/MillionKeys.java" "$url" "$user" "$password" "$MILLION_KEYS" \
+		2>"$WORK/million-$db.log" || fail "adding the keys failed; see $WORK/million-$db.log"
+	echo $((($(now_ms) - started) / 1000)) >"$WORK/results/$db.million-seconds"
+	log "[$db] added in $(cat "$WORK/results/$db.million-seconds") s; starting the application"
+	start_app "$db-million" "$@"
+	sign_in
+	API_KEY=$(dashboard_create_key)
+	local prefix
+	prefix=$(api GET "/api/credentials/keys?size=1&q=bulk%20777" | grep -o '"token_prefix":"[^"]*"' | head -1 | cut -d'"' -f4)
+	[[ -n "$prefix" ]] || prefix=key_
+	echo "$prefix" >"$WORK/results/$db.million-prefix"
+	local cookie="Cookie: SESSION=$SESSION_COOKIE"
+	expect_200 /settings/api-credentials -H "$cookie"
+	expect_200 "/api/credentials/keys?q=bulk%20123456" -H "x-api-key: $API_KEY"
+	for path in /settings/api-credentials "/settings/api-credentials?q=bulk%20123456" "/api/credentials/keys"; do
+		curl -s -o /dev/null --max-time 30 -H "$cookie" -H "x-api-key: $API_KEY" "$BASE$path" || true # warm
+	done
+	measure "$db" million-page-first 1 3 /settings/api-credentials -H "$cookie"
+	measure "$db" million-page-name 1 3 "/settings/api-credentials?q=bulk%20123456" -H "$cookie"
+	measure "$db" million-page-prefix 1 3 "/settings/api-credentials?q=$prefix" -H "$cookie"
+	measure "$db" million-api-first 1 3 /api/credentials/keys -H "x-api-key: $API_KEY"
+	measure "$db" million-api-name 1 3 "/api/credentials/keys?q=bulk%20123456" -H "x-api-key: $API_KEY"
+	measure "$db" million-api-prefix 1 3 "/api/credentials/keys?q=$prefix" -H "x-api-key: $API_KEY"
+	stop_app
+}
+
 # --- the databases -----------------------------------------------------------------------------------------------
 
 for db in $DATABASES; do
@@ -359,11 +407,12 @@ for db in $DATABASES; do
 	case $db in
 	h2)
 		bench_database h2 "--spring.datasource.url=jdbc:h2:file:$WORK/h2/latchkey;AUTO_SERVER=FALSE"
+		million_keys h2 "jdbc:h2:file:$WORK/h2/latchkey;AUTO_SERVER=FALSE" sa "" \
+			"--spring.datasource.url=jdbc:h2:file:$WORK/h2/latchkey;AUTO_SERVER=FALSE"
 		;;
 	postgres)
 		log "[postgres] starting an embedded PostgreSQL (io.zonky binaries) on 127.0.0.1:$PG_PORT"
-		./mvnw -B -q dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$WORK/classpath.txt" >/dev/null
-		java -cp "$(cat "$WORK/classpath.txt")" "$BENCH/EmbeddedPostgresServer.java" "$PG_PORT" "$WORK/postgres" 60 \
+		java -cp "$(test_classpath)" "$BENCH/EmbeddedPostgresServer.java" "$PG_PORT" "$WORK/postgres" 60 \
 			>"$WORK/postgres.log" 2>&1 &
 		PG_PID=$!
 		for _ in $(seq 1 600); do grep -qs '^READY' "$WORK/postgres.log" && break; sleep 0.1; done
@@ -372,6 +421,7 @@ for db in $DATABASES; do
 			--spring.datasource.username=postgres --spring.datasource.password=postgres
 			--latchkey.bootstrap.admin-password="$PASSWORD")
 		bench_database postgres "${PG_ARGS[@]:0:4}"
+		million_keys postgres "jdbc:postgresql://127.0.0.1:$PG_PORT/postgres" postgres postgres "${PG_ARGS[@]:0:4}"
 		revocation notify
 		revocation poll --latchkey.api-keys.cache.notifications=false
 		stop_postgres
@@ -434,6 +484,15 @@ for db in $DATABASES; do
 		"$(cat "$WORK/results/$db.cold-start")" "($(cat "$WORK/results/$db.cold-start-cpu"))" "" ""
 	printf "| %-8s | %-44s | %9s | %7s | %7s | %6s | %7s |\n" "$db" "process RSS after the run (MB)" "" \
 		"$(cat "$WORK/results/$db.rss")" "" "" ""
+	if [[ -f "$WORK/results/$db.million-page-first" ]]; then
+		mk="$(cat "$WORK/results/$db.million-seconds") s"
+		row "$db" million-page-first "+$MILLION_KEYS keys (SQL, $mk): page, first"
+		row "$db" million-page-name "+1M: page, search by name prefix"
+		row "$db" million-page-prefix "+1M: page, search by key prefix"
+		row "$db" million-api-first "+1M: API list, first page"
+		row "$db" million-api-name "+1M: API list, search by name prefix"
+		row "$db" million-api-prefix "+1M: API list, search by key prefix"
+	fi
 	for label in notify poll; do
 		file="$WORK/results/$db.revocation-$label"
 		[[ -f "$file" ]] || continue
