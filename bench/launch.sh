@@ -31,23 +31,26 @@ JAR=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
 shift
 PREPARED="${JAR%.jar}-launch"
 NAME=$(basename "$JAR")
+JVM_OPTIONS="-Xms64m -Xmx256m -XX:+UseSerialGC -XX:ReservedCodeCacheSize=64m -XX:MaxMetaspaceSize=160m -Xss512k"
 
 prepare() {
 	echo "[launch] preparing $PREPARED (extracted jar and CDS archive; once per jar)" >&2
-	local tmp="$PREPARED.tmp.$$"
-	rm -rf "$tmp"
-	mkdir -p "$tmp"
-	java -Djarmode=tools -jar "$JAR" extract --destination "$tmp/app" >&2
+	# Prepared in place: the archive records the class path it was written with, and is refused on another one.
+	# The checksum file, written last, marks a finished preparation.
+	rm -rf "$PREPARED"
+	mkdir -p "$PREPARED"
+	java -Djarmode=tools -jar "$JAR" extract --destination "$PREPARED/app" >&2
 	# The training run starts the application against a throw-away in-memory database, asks for the sign-in page
 	# and the API once (so the classes of the request path are archived too), and stops it; the JVM writes the
-	# archive of every class it loaded as it exits.
-	java -XX:ArchiveClassesAtExit="$tmp/app.jsa" -Xshare:auto -jar "$tmp/app/$NAME" --server.port=0 \
+	# archive of every class it loaded as it exits. Same JVM options as the launch below, so the archive fits it.
+	# shellcheck disable=SC2086
+	java -XX:ArchiveClassesAtExit="$PREPARED/app.jsa" $JVM_OPTIONS -jar "$PREPARED/app/$NAME" --server.port=0 \
 		--server.address=127.0.0.1 --spring.datasource.url="jdbc:h2:mem:training;DB_CLOSE_DELAY=-1" \
 		--spring.datasource.username=sa --spring.datasource.password= --latchkey.bootstrap.admin-password= \
-		>"$tmp/training.log" 2>&1 &
+		>"$PREPARED/training.log" 2>&1 &
 	local pid=$! port=""
 	for _ in $(seq 1 1800); do
-		port=$(grep -o 'Tomcat started on port [0-9]*' "$tmp/training.log" | grep -o '[0-9]*$' || true)
+		port=$(grep -o 'Tomcat started on port [0-9]*' "$PREPARED/training.log" | grep -o '[0-9]*$' || true)
 		[[ -n "$port" ]] && break
 		kill -0 "$pid" 2>/dev/null || break
 		sleep 0.1
@@ -60,11 +63,9 @@ prepare() {
 	fi
 	kill "$pid" 2>/dev/null || true
 	wait "$pid" 2>/dev/null || true
-	[[ -n "$port" ]] || { echo "[launch] training run failed; see $tmp/training.log" >&2; exit 1; }
-	[[ -s "$tmp/app.jsa" ]] || { echo "[launch] no CDS archive written; see $tmp/training.log" >&2; exit 1; }
-	cksum <"$JAR" >"$tmp/prepared-from"
-	rm -rf "$PREPARED"
-	mv "$tmp" "$PREPARED"
+	[[ -n "$port" ]] || { echo "[launch] training run failed; see $PREPARED/training.log" >&2; exit 1; }
+	[[ -s "$PREPARED/app.jsa" ]] || { echo "[launch] no CDS archive written; see $PREPARED/training.log" >&2; exit 1; }
+	cksum <"$JAR" >"$PREPARED/prepared-from"
 }
 
 # prepared from this very jar (its checksum), else again
@@ -74,9 +75,7 @@ fi
 [[ -z "${LAUNCH_PREPARE_ONLY:-}" ]] || exit 0 # LAUNCH_PREPARE_ONLY=1: prepare (if needed) and stop
 
 # shellcheck disable=SC2086
-exec java -XX:SharedArchiveFile="$PREPARED/app.jsa" -Xshare:auto \
-	-Xms64m -Xmx256m -XX:+UseSerialGC -XX:ReservedCodeCacheSize=64m -XX:MaxMetaspaceSize=160m -Xss512k \
-	${LATCHKEY_JAVA_OPTS:-} \
+exec java -XX:SharedArchiveFile="$PREPARED/app.jsa" -Xshare:auto $JVM_OPTIONS ${LATCHKEY_JAVA_OPTS:-} \
 	-jar "$PREPARED/app/$NAME" \
 	--server.tomcat.threads.max=32 --server.tomcat.accept-count=200 \
 	--spring.datasource.hikari.maximum-pool-size=10 \

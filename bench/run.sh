@@ -13,7 +13,7 @@ for arg in "$@"; do
 	esac
 done
 if [[ -n "$QUICK" ]]; then # shorter runs and fewer keys; still medians of 3 rounds
-	DURATION=${DURATION:-4} WARMUP=${WARMUP:-4} TOTAL_KEYS=${TOTAL_KEYS:-2000} REVOCATIONS=${REVOCATIONS:-50}
+	DURATION=${DURATION:-4} WARMUP=${WARMUP:-4} ARGON2_SECONDS=${ARGON2_SECONDS:-3} TOTAL_KEYS=${TOTAL_KEYS:-2000} REVOCATIONS=${REVOCATIONS:-50}
 	COLD_ROUNDS=${COLD_ROUNDS:-3} MILLION_KEYS=${MILLION_KEYS:-0}
 fi
 
@@ -24,6 +24,7 @@ ROUNDS=${ROUNDS:-3}
 DURATION=${DURATION:-8}            # seconds per wrk run
 WARMUP=${WARMUP:-10}               # seconds of mixed load before the first round
 REVOCATIONS=${REVOCATIONS:-200}    # deactivations timed across two instances (PostgreSQL)
+ARGON2_SECONDS=${ARGON2_SECONDS:-5} # per Argon2 timing (one thread, then every core)
 COLD_ROUNDS=${COLD_ROUNDS:-3}      # cold starts of each launch, alternating
 BASELINE_JAR=${BASELINE_JAR:-}     # the jar to compare cold starts with (default: the built jar, plain java -jar)
 MILLION_KEYS=${MILLION_KEYS:-1000000} # keys added by SQL for the list timings at scale; 0 skips (--quick skips
@@ -77,6 +78,15 @@ stop_app_b() {
 trap 'stop_app; stop_app_b; stop_postgres' EXIT INT TERM
 
 now_ms() { date +%s%3N; }
+
+CLASSPATH_FILE="$WORK/classpath.txt"
+test_classpath() { # the test class path (H2, PostgreSQL driver, io.zonky), built once
+	if [[ ! -s "$CLASSPATH_FILE" ]]; then
+		./mvnw -B -q dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$CLASSPATH_FILE" >/dev/null
+	fi
+	cat "$CLASSPATH_FILE"
+}
+
 
 # --- tools -------------------------------------------------------------------------------------------------------
 command -v curl >/dev/null || fail "curl is required"
@@ -318,7 +328,10 @@ cold_starts() {
 			APP_PID=$!
 			ms=$(wait_200 "$BASE/login" "$APP_PID" "$started") || fail "no 200 on /login ($launch); see $WORK/cold-$launch.log"
 			echo "$ms" >>"$WORK/results/cold.$launch"
-			log "[cold start] round $round, $launch: $ms ms"
+			# CPU time (user + system) to the first 200: what other load on the machine hardly changes
+			awk -v hz="$(getconf CLK_TCK)" '{ printf "%.0f\n", ($14 + $15) * 1000 / hz }' "/proc/$APP_PID/stat" \
+				>>"$WORK/results/cold.$launch-cpu"
+			log "[cold start] round $round, $launch: $ms ms ($(tail -1 "$WORK/results/cold.$launch-cpu") ms of CPU)"
 			stop_app
 		done
 	done
@@ -353,17 +366,12 @@ revocation() {
 if [[ -z "$TABLE_ONLY" ]]; then
 	log "cold starts: java -jar and bench/launch.sh, $COLD_ROUNDS rounds"
 	cold_starts
+	log "Argon2id verifications per second (sign-in), ${ARGON2_SECONDS}s"
+	java -cp "$(test_classpath)" "$BENCH/Argon2Rate.java" "$ARGON2_SECONDS" >"$WORK/results/argon2" \
+		|| fail "the Argon2 timing failed"
 fi
 
 # --- a million keys ---------------------------------------------------------------------------------------------
-
-CLASSPATH_FILE="$WORK/classpath.txt"
-test_classpath() { # the test class path (H2, PostgreSQL driver, io.zonky), built once
-	if [[ ! -s "$CLASSPATH_FILE" ]]; then
-		./mvnw -B -q dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$CLASSPATH_FILE" >/dev/null
-	fi
-	cat "$CLASSPATH_FILE"
-}
 
 # million_keys DB JDBC_URL USER PASSWORD [APP ARGS...]: with the application stopped, adds MILLION_KEYS keys to
 # the tenant by SQL (MillionKeys.java), starts it again and times the list page, a search by name prefix and by key
@@ -500,13 +508,24 @@ for db in $DATABASES; do
 			"revoked on A, refused on B, ms ($label)" "" "$(cut -d' ' -f1 "$file")" "$(cut -d' ' -f2 "$file")" "" ""
 	done
 done
+if [[ -f "$WORK/results/argon2" ]]; then
+	read -r argon_one argon_all argon_cores <"$WORK/results/argon2"
+	printf "| %-8s | %-44s | %9s | %7s | %7s | %6s | %7s |\n" - "sign-in: Argon2id checks/s, one thread" \
+		"$argon_one" "" "" "" ""
+	printf "| %-8s | %-44s | %9s | %7s | %7s | %6s | %7s |\n" - "sign-in: Argon2id checks/s, all $argon_cores cores" \
+		"$argon_all" "" "" "" ""
+fi
 if [[ -f "$WORK/results/cold.plain" ]]; then
 	plain=$(median <"$WORK/results/cold.plain")
 	production=$(median <"$WORK/results/cold.production")
-	printf "| %-8s | %-44s | %9s | %7s | %7s | %6s | %7s |\n" h2 "cold start to first 200 of /login, java -jar, ms" \
-		"" "$plain" "" "" ""
-	printf "| %-8s | %-44s | %9s | %7s | %7s | %6s | %7s |\n" h2 "cold start, bench/launch.sh (CDS), ms" "" \
-		"$production" "" "$(awk -v a="$production" -v b="$plain" 'BEGIN { printf "%.3f", a / b }')" ""
+	plain_cpu=$(median <"$WORK/results/cold.plain-cpu")
+	production_cpu=$(median <"$WORK/results/cold.production-cpu")
+	printf "| %-8s | %-44s | %9s | %7s | %7s | %6s | %7s |\n" h2 "cold start to 1st 200 of /login, java -jar: ms (CPU)" \
+		"" "$plain" "($plain_cpu)" "" ""
+	printf "| %-8s | %-44s | %9s | %7s | %7s | %6s | %7s |\n" h2 "cold start, bench/launch.sh: ms (CPU), ÷ java -jar" "" \
+		"$production" "($production_cpu)" "$(awk -v a="$production" -v b="$plain" 'BEGIN { printf "%.3f", a / b }')" ""
+	printf "| %-8s | %-44s | %9s | %7s | %7s | %6s | %7s |\n" h2 "cold start CPU time, launch.sh ÷ java -jar" "" \
+		"" "" "$(awk -v a="$production_cpu" -v b="$plain_cpu" 'BEGIN { printf "%.3f", a / b }')" ""
 fi
 echo
 echo "Raw wrk output and application logs: $WORK"
