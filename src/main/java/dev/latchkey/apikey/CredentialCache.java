@@ -39,8 +39,14 @@ class CredentialCache {
 
 	private final Cache<String, Boolean> unknown;
 
-	/** Moved by every invalidation; written only under the lock. */
+	/** Moved by every invalidation of known keys; written only under the lock. */
 	private volatile long generation;
+
+	/**
+	 * Moved whenever unknown hashes are forgotten (a key was created); written only under the lock. Apart from
+	 * {@link #generation} so that key creations, which cannot make a known key stale, do not refuse its store.
+	 */
+	private volatile long unknownGeneration;
 
 	/** {@link System#nanoTime()} until which the cache may answer; monotonic, so a clock change cannot extend it. */
 	private volatile long trustedUntilNanos;
@@ -67,9 +73,14 @@ class CredentialCache {
 		return (this.unknown.getIfPresent(tokenHash) != null) ? CachedCredential.UNKNOWN : null;
 	}
 
-	/** Take before reading the database; pass to {@link #remember} or {@link #rememberUnknown}. */
+	/** Take before reading the database; pass to {@link #remember}. */
 	long stamp() {
 		return this.generation;
+	}
+
+	/** Take before reading the database; pass to {@link #rememberUnknown}. */
+	long unknownStamp() {
+		return this.unknownGeneration;
 	}
 
 	synchronized void remember(String tokenHash, CachedCredential credential, long stamp) {
@@ -78,8 +89,8 @@ class CredentialCache {
 		}
 	}
 
-	synchronized void rememberUnknown(String tokenHash, long stamp) {
-		if (stamp == this.generation) {
+	synchronized void rememberUnknown(String tokenHash, long unknownStamp) {
+		if (unknownStamp == this.unknownGeneration) {
 			this.unknown.put(tokenHash, Boolean.TRUE);
 		}
 	}
@@ -92,13 +103,14 @@ class CredentialCache {
 
 	/** After a key was created: its token may have been presented, and remembered as unknown, before. */
 	synchronized void forgetUnknown(String tokenHash) {
-		this.generation++;
+		this.unknownGeneration++;
 		this.unknown.invalidate(tokenHash);
 	}
 
 	/** After changes this instance cannot attribute, such as a gap in the change log. */
 	synchronized void clear() {
 		this.generation++;
+		this.unknownGeneration++;
 		this.known.invalidateAll();
 		this.unknown.invalidateAll();
 	}

@@ -36,6 +36,20 @@ class CredentialCacheTest {
 	}
 
 	@Test
+	void anUnknownAnswerReadBeforeACreationCannotHideTheNewKey() {
+		long unknownStamp = this.cache.unknownStamp();
+		long stamp = this.cache.stamp();
+		// ...a request finds no key for the hash; meanwhile the key with that token is created and committed...
+		this.cache.forgetUnknown("hash-new");
+		this.cache.rememberUnknown("hash-new", unknownStamp);
+		// ...while a known key read at the same time may still be stored: a creation cannot make it stale
+		this.cache.remember("hash-1", credential(1, true), stamp);
+
+		assertThat(this.cache.lookup("hash-new")).isNull();
+		assertThat(this.cache.lookup("hash-1")).isNotNull();
+	}
+
+	@Test
 	void anAnswerStoredBeforeTheEvictionIsEvicted() {
 		this.cache.remember("hash-1", credential(1, true), this.cache.stamp());
 		this.cache.remember("hash-2", credential(2, true), this.cache.stamp());
@@ -48,7 +62,7 @@ class CredentialCacheTest {
 
 	@Test
 	void creatingAKeyForgetsUnknownHashesButKeepsKnownKeys() {
-		this.cache.rememberUnknown("hash-new", this.cache.stamp());
+		this.cache.rememberUnknown("hash-new", this.cache.unknownStamp());
 		this.cache.remember("hash-1", credential(1, true), this.cache.stamp());
 		assertThat(this.cache.lookup("hash-new")).isSameAs(CachedCredential.UNKNOWN);
 
@@ -62,26 +76,26 @@ class CredentialCacheTest {
 	void unknownHashesCannotPushKnownKeysOut() {
 		this.cache.remember("hash-1", credential(1, true), this.cache.stamp());
 		for (int i = 0; i < 100; i++) {
-			this.cache.rememberUnknown("random-" + i, this.cache.stamp());
+			this.cache.rememberUnknown("random-" + i, this.cache.unknownStamp());
 		}
 
 		assertThat(this.cache.lookup("hash-1")).isNotNull();
 	}
 
 	@Test
-	void holdsNoMoreThanItsBoundsAndKeepsTheKeyInUse() {
-		this.cache.remember("hash-hot", credential(100, true), this.cache.stamp());
+	void holdsNoMoreThanItsBoundsEvictingTheRest() {
 		for (int i = 0; i < 1000; i++) {
-			this.cache.lookup("hash-hot");
 			this.cache.remember("hash-" + i, credential(i, true), this.cache.stamp());
-			this.cache.rememberUnknown("random-" + i, this.cache.stamp());
+			this.cache.rememberUnknown("random-" + i, this.cache.unknownStamp());
 		}
 
 		assertThat(this.cache.size()).isLessThanOrEqualTo(3);
 		assertThat(this.cache.unknownSize()).isLessThanOrEqualTo(2);
-		assertThat(this.cache.lookup("hash-hot")).as("the key in use survives the cold ones").isNotNull();
 		assertThat(java.util.stream.IntStream.range(0, 1000).filter((i) -> this.cache.lookup("hash-" + i) != null)
-			.count()).as("cold keys were evicted").isLessThanOrEqualTo(2);
+			.count()).as("keys still answered from memory").isBetween(1L, 3L);
+		assertThat(java.util.stream.IntStream.range(0, 1000)
+			.filter((i) -> this.cache.lookup("random-" + i) == CachedCredential.UNKNOWN)
+			.count()).as("unknown hashes still answered from memory").isBetween(1L, 2L);
 	}
 
 	@Test
@@ -92,8 +106,8 @@ class CredentialCacheTest {
 		poller.poll();
 		this.cache.remember("hash-1", credential(1, true), this.cache.stamp());
 		this.cache.remember("hash-2", credential(2, true), this.cache.stamp());
-		this.cache.rememberUnknown("hash-new", this.cache.stamp());
-		this.cache.rememberUnknown("hash-other", this.cache.stamp());
+		this.cache.rememberUnknown("hash-new", this.cache.unknownStamp());
+		this.cache.rememberUnknown("hash-other", this.cache.unknownStamp());
 
 		willReturn(9L).given(changes).version();
 		willReturn(List.of(new KeyChanges.Change(8, "hash-1", false), new KeyChanges.Change(9, "hash-new", true)))
@@ -114,7 +128,7 @@ class CredentialCacheTest {
 		willReturn(7L).given(changes).version();
 		poller.poll();
 		this.cache.remember("hash-2", credential(2, true), this.cache.stamp());
-		this.cache.rememberUnknown("hash-other", this.cache.stamp());
+		this.cache.rememberUnknown("hash-other", this.cache.unknownStamp());
 
 		willReturn(20_000L).given(changes).version();
 		willReturn(List.of(new KeyChanges.Change(20_000, "hash-1", false))).given(changes).since(7, 20_000);
