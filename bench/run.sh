@@ -4,11 +4,31 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-PORT=${PORT:-8083}
-PG_PORT=${PG_PORT:-54329}
+QUICK=""
+for arg in "$@"; do
+	case $arg in
+	--quick) QUICK=1 ;;
+	--million) MILLION_KEYS=${MILLION_KEYS:-1000000} ;;
+	*) echo "usage: $0 [--quick] [--million]" >&2; exit 2 ;;
+	esac
+done
+if [[ -n "$QUICK" ]]; then # shorter runs and fewer keys; still medians of 3 rounds
+	DURATION=${DURATION:-4} WARMUP=${WARMUP:-4} ARGON2_SECONDS=${ARGON2_SECONDS:-3} TOTAL_KEYS=${TOTAL_KEYS:-2000} REVOCATIONS=${REVOCATIONS:-50}
+	COLD_ROUNDS=${COLD_ROUNDS:-3} MILLION_KEYS=${MILLION_KEYS:-0}
+fi
+
+PORT=${PORT:-18083}
+PORT_B=${PORT_B:-18084}            # the second instance, for the revocation timing
+PG_PORT=${PG_PORT:-18432}
 ROUNDS=${ROUNDS:-3}
 DURATION=${DURATION:-8}            # seconds per wrk run
 WARMUP=${WARMUP:-10}               # seconds of mixed load before the first round
+REVOCATIONS=${REVOCATIONS:-200}    # deactivations timed across two instances (PostgreSQL)
+ARGON2_SECONDS=${ARGON2_SECONDS:-5} # per Argon2 timing (one thread, then every core)
+COLD_ROUNDS=${COLD_ROUNDS:-3}      # cold starts of each launch, alternating
+BASELINE_JAR=${BASELINE_JAR:-}     # the jar to compare cold starts with (default: the built jar, plain java -jar)
+MILLION_KEYS=${MILLION_KEYS:-1000000} # keys added by SQL for the list timings at scale; 0 skips (--quick skips
+                                   # unless --million is given)
 CONNECTIONS=${CONNECTIONS:-32}
 WRK_THREADS=${WRK_THREADS:-2}
 TOTAL_KEYS=${TOTAL_KEYS:-10000}    # keys in the tenant, for the list timings
@@ -22,6 +42,7 @@ BASE="http://127.0.0.1:$PORT"
 WORK="$PWD/target/bench"
 BENCH="$PWD/bench"
 APP_PID=""
+APP_B_PID=""
 PG_PID=""
 
 log() { echo "[bench] $*" >&2; }
@@ -45,9 +66,27 @@ stop_postgres() {
 	fi
 }
 
-trap 'stop_app; stop_postgres' EXIT INT TERM
+stop_app_b() {
+	if [[ -n "$APP_B_PID" ]]; then
+		kill "$APP_B_PID" 2>/dev/null || true
+		for _ in $(seq 1 100); do kill -0 "$APP_B_PID" 2>/dev/null || break; sleep 0.1; done
+		kill -9 "$APP_B_PID" 2>/dev/null || true
+		APP_B_PID=""
+	fi
+}
+
+trap 'stop_app; stop_app_b; stop_postgres' EXIT INT TERM
 
 now_ms() { date +%s%3N; }
+
+CLASSPATH_FILE="$WORK/classpath.txt"
+test_classpath() { # the test class path (H2, PostgreSQL driver, io.zonky), built once
+	if [[ ! -s "$CLASSPATH_FILE" ]]; then
+		./mvnw -B -q dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$CLASSPATH_FILE" >/dev/null
+	fi
+	cat "$CLASSPATH_FILE"
+}
+
 
 # --- tools -------------------------------------------------------------------------------------------------------
 command -v curl >/dev/null || fail "curl is required"
@@ -66,6 +105,9 @@ if [[ -z "$TABLE_ONLY" ]]; then
 	log "building the jar"
 	./mvnw -B -q -DskipTests package
 	JAR=$(ls target/latchkey-*.jar | grep -v '\.original$' | head -1)
+	# the production launch prepares its CDS archive next to the jar once; that preparing start is not measured
+	log "preparing the production launch (bench/launch.sh: extracted jar, CDS archive)"
+	LAUNCH_PREPARE_ONLY=1 bench/launch.sh "$JAR"
 fi
 
 # --- the application -----------------------------------------------------------------------------------------------
@@ -77,8 +119,7 @@ start_app() {
 	shift
 	local started
 	started=$(now_ms)
-	# shellcheck disable=SC2086
-	java $JAVA_OPTS -jar "$JAR" --server.port="$PORT" --server.address=127.0.0.1 \
+	LATCHKEY_JAVA_OPTS="$JAVA_OPTS" bench/launch.sh "$JAR" --server.port="$PORT" --server.address=127.0.0.1 \
 		--latchkey.bootstrap.admin-password="$PASSWORD" "$@" >"$WORK/app-$name.log" 2>&1 &
 	APP_PID=$!
 	for _ in $(seq 1 1200); do
@@ -252,6 +293,121 @@ bench_database() {
 	stop_app
 }
 
+# --- cold start: today's launch (java -jar) and bench/launch.sh side by side -----------------------------------
+
+# wait_200 URL PID STARTED_MS: prints the ms from STARTED_MS until URL answered 200; fails if PID exits first
+wait_200() {
+	for _ in $(seq 1 3000); do
+		if [[ "$(curl -s -o /dev/null -w '%{http_code}' --max-time 1 "$1" || true)" == 200 ]]; then
+			echo $(($(now_ms) - $3))
+			return 0
+		fi
+		kill -0 "$2" 2>/dev/null || return 1
+		sleep 0.02
+	done
+	return 1
+}
+
+# Process start to the first 200 of /login on a fresh H2 file, no password given (a new install), alternating
+# which launch goes first in each round so a drifting load favours neither.
+cold_starts() {
+	local baseline=${BASELINE_JAR:-$JAR} round launch ms started
+	for round in $(seq 1 "$COLD_ROUNDS"); do
+		local order="plain production"
+		((round % 2 == 0)) && order="production plain"
+		for launch in $order; do
+			rm -rf "$WORK/cold"
+			local args=(--server.port="$PORT" --server.address=127.0.0.1
+				"--spring.datasource.url=jdbc:h2:file:$WORK/cold/latchkey;AUTO_SERVER=FALSE")
+			started=$(now_ms)
+			if [[ $launch == plain ]]; then
+				java -jar "$baseline" "${args[@]}" >"$WORK/cold-$launch.log" 2>&1 &
+			else
+				bench/launch.sh "$JAR" "${args[@]}" >"$WORK/cold-$launch.log" 2>&1 &
+			fi
+			APP_PID=$!
+			ms=$(wait_200 "$BASE/login" "$APP_PID" "$started") || fail "no 200 on /login ($launch); see $WORK/cold-$launch.log"
+			echo "$ms" >>"$WORK/results/cold.$launch"
+			# CPU time (user + system) to the first 200: what other load on the machine hardly changes
+			awk -v hz="$(getconf CLK_TCK)" '{ printf "%.0f\n", ($14 + $15) * 1000 / hz }' "/proc/$APP_PID/stat" \
+				>>"$WORK/results/cold.$launch-cpu"
+			log "[cold start] round $round, $launch: $ms ms ($(tail -1 "$WORK/results/cold.$launch-cpu") ms of CPU)"
+			stop_app
+		done
+	done
+}
+
+# --- revocation across two instances (PostgreSQL) ----------------------------------------------------------------
+
+# revocation LABEL [ARGS...]: two instances on the benchmark's PostgreSQL; Revocation.java deactivates keys on A
+# and times until B refuses each; appends "p50 p99 max" to results/postgres.revocation-LABEL
+revocation() {
+	local label=$1 started
+	shift
+	log "[postgres] revocation across two instances ($label), $REVOCATIONS keys"
+	started=$(now_ms)
+	bench/launch.sh "$JAR" --server.port="$PORT" --server.address=127.0.0.1 "${PG_ARGS[@]}" "$@" \
+		>"$WORK/app-revocation-$label-a.log" 2>&1 &
+	APP_PID=$!
+	bench/launch.sh "$JAR" --server.port="$PORT_B" --server.address=127.0.0.1 "${PG_ARGS[@]}" "$@" \
+		>"$WORK/app-revocation-$label-b.log" 2>&1 &
+	APP_B_PID=$!
+	wait_200 "$BASE/login" "$APP_PID" "$started" >/dev/null || fail "instance A did not start"
+	wait_200 "http://127.0.0.1:$PORT_B/login" "$APP_B_PID" "$started" >/dev/null || fail "instance B did not start"
+	sign_in
+	API_KEY=$(dashboard_create_key)
+	timeout 600 java "$BENCH/Revocation.java" "$BASE" "http://127.0.0.1:$PORT_B" "$API_KEY" "$REVOCATIONS" \
+		>"$WORK/results/postgres.revocation-$label" || fail "the revocation timing failed"
+	log "[postgres] revocation ($label): p50 p99 max ms = $(cat "$WORK/results/postgres.revocation-$label")"
+	stop_app
+	stop_app_b
+}
+
+if [[ -z "$TABLE_ONLY" ]]; then
+	log "cold starts: java -jar and bench/launch.sh, $COLD_ROUNDS rounds"
+	cold_starts
+	log "Argon2id verifications per second (sign-in), ${ARGON2_SECONDS}s"
+	java -cp "$(test_classpath)" "$BENCH/Argon2Rate.java" "$ARGON2_SECONDS" >"$WORK/results/argon2" \
+		|| fail "the Argon2 timing failed"
+fi
+
+# --- a million keys ---------------------------------------------------------------------------------------------
+
+# million_keys DB JDBC_URL USER PASSWORD [APP ARGS...]: with the application stopped, adds MILLION_KEYS keys to
+# the tenant by SQL (MillionKeys.java), starts it again and times the list page, a search by name prefix and by key
+# prefix, on the dashboard and the API, at one connection.
+million_keys() {
+	local db=$1 url=$2 user=$3 password=$4 started
+	shift 4
+	((MILLION_KEYS > 0)) || return 0
+	log "[$db] adding $MILLION_KEYS keys with SQL"
+	started=$(now_ms)
+	timeout 1800 java -cp "$(test_classpath)" "$BENCH/MillionKeys.java" "$url" "$user" "$password" "$MILLION_KEYS" \
+		2>"$WORK/million-$db.log" || fail "adding the keys failed; see $WORK/million-$db.log"
+	echo $((($(now_ms) - started) / 1000)) >"$WORK/results/$db.million-seconds"
+	log "[$db] added in $(cat "$WORK/results/$db.million-seconds") s; starting the application"
+	start_app "$db-million" "$@"
+	sign_in
+	API_KEY=$(dashboard_create_key)
+	local prefix
+	prefix=$(api GET "/api/credentials/keys?size=1&q=bulk%20777" | grep -o '"token_prefix":"[^"]*"' | head -1 | cut -d'"' -f4)
+	[[ -n "$prefix" ]] || prefix=key_
+	echo "$prefix" >"$WORK/results/$db.million-prefix"
+	local cookie="Cookie: SESSION=$SESSION_COOKIE"
+	expect_200 /settings/api-credentials -H "$cookie"
+	expect_200 "/api/credentials/keys?q=bulk%20123456" -H "x-api-key: $API_KEY"
+	for path in /settings/api-credentials "/settings/api-credentials?q=bulk%20123456" "/api/credentials/keys"; do
+		curl -s -o /dev/null --max-time 30 -H "$cookie" -H "x-api-key: $API_KEY" "$BASE$path" || true # warm
+	done
+	measure "$db" million-page-first 1 3 /settings/api-credentials -H "$cookie"
+	measure "$db" million-page-name 1 3 "/settings/api-credentials?q=bulk%20123456" -H "$cookie"
+	measure "$db" million-page-prefix 1 3 "/settings/api-credentials?q=$prefix" -H "$cookie"
+	measure "$db" million-api-first 1 3 /api/credentials/keys -H "x-api-key: $API_KEY"
+	measure "$db" million-api-name 1 3 "/api/credentials/keys?q=bulk%20123456" -H "x-api-key: $API_KEY"
+	measure "$db" million-api-prefix 1 3 "/api/credentials/keys?q=$prefix" -H "x-api-key: $API_KEY"
+	stop_app
+}
+
 # --- the databases -----------------------------------------------------------------------------------------------
 
 for db in $DATABASES; do
@@ -259,18 +415,23 @@ for db in $DATABASES; do
 	case $db in
 	h2)
 		bench_database h2 "--spring.datasource.url=jdbc:h2:file:$WORK/h2/latchkey;AUTO_SERVER=FALSE"
+		million_keys h2 "jdbc:h2:file:$WORK/h2/latchkey;AUTO_SERVER=FALSE" sa "" \
+			"--spring.datasource.url=jdbc:h2:file:$WORK/h2/latchkey;AUTO_SERVER=FALSE"
 		;;
 	postgres)
 		log "[postgres] starting an embedded PostgreSQL (io.zonky binaries) on 127.0.0.1:$PG_PORT"
-		./mvnw -B -q dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$WORK/classpath.txt" >/dev/null
-		java -cp "$(cat "$WORK/classpath.txt")" "$BENCH/EmbeddedPostgresServer.java" "$PG_PORT" "$WORK/postgres" 60 \
+		java -cp "$(test_classpath)" "$BENCH/EmbeddedPostgresServer.java" "$PG_PORT" "$WORK/postgres" 60 \
 			>"$WORK/postgres.log" 2>&1 &
 		PG_PID=$!
 		for _ in $(seq 1 600); do grep -qs '^READY' "$WORK/postgres.log" && break; sleep 0.1; done
 		grep -q '^READY' "$WORK/postgres.log" || fail "PostgreSQL did not start; see $WORK/postgres.log"
-		bench_database postgres --spring.profiles.active=postgres \
-			"--spring.datasource.url=jdbc:postgresql://127.0.0.1:$PG_PORT/postgres" \
+		PG_ARGS=(--spring.profiles.active=postgres "--spring.datasource.url=jdbc:postgresql://127.0.0.1:$PG_PORT/postgres"
 			--spring.datasource.username=postgres --spring.datasource.password=postgres
+			--latchkey.bootstrap.admin-password="$PASSWORD")
+		bench_database postgres "${PG_ARGS[@]:0:4}"
+		million_keys postgres "jdbc:postgresql://127.0.0.1:$PG_PORT/postgres" postgres postgres "${PG_ARGS[@]:0:4}"
+		revocation notify
+		revocation poll --latchkey.api-keys.cache.notifications=false
 		stop_postgres
 		;;
 	*) fail "unknown database '$db' (h2 or postgres)" ;;
@@ -331,6 +492,40 @@ for db in $DATABASES; do
 		"$(cat "$WORK/results/$db.cold-start")" "($(cat "$WORK/results/$db.cold-start-cpu"))" "" ""
 	printf "| %-8s | %-44s | %9s | %7s | %7s | %6s | %7s |\n" "$db" "process RSS after the run (MB)" "" \
 		"$(cat "$WORK/results/$db.rss")" "" "" ""
+	if [[ -f "$WORK/results/$db.million-page-first" ]]; then
+		mk="$(cat "$WORK/results/$db.million-seconds") s"
+		row "$db" million-page-first "+$MILLION_KEYS keys (SQL, $mk): page, first"
+		row "$db" million-page-name "+1M: page, search by name prefix"
+		row "$db" million-page-prefix "+1M: page, search by key prefix"
+		row "$db" million-api-first "+1M: API list, first page"
+		row "$db" million-api-name "+1M: API list, search by name prefix"
+		row "$db" million-api-prefix "+1M: API list, search by key prefix"
+	fi
+	for label in notify poll; do
+		file="$WORK/results/$db.revocation-$label"
+		[[ -f "$file" ]] || continue
+		printf "| %-8s | %-44s | %9s | %7s | %7s | %6s | %7s |\n" "$db" \
+			"revoked on A, refused on B, ms ($label)" "" "$(cut -d' ' -f1 "$file")" "$(cut -d' ' -f2 "$file")" "" ""
+	done
 done
+if [[ -f "$WORK/results/argon2" ]]; then
+	read -r argon_one argon_all argon_cores <"$WORK/results/argon2"
+	printf "| %-8s | %-44s | %9s | %7s | %7s | %6s | %7s |\n" - "sign-in: Argon2id checks/s, one thread" \
+		"$argon_one" "" "" "" ""
+	printf "| %-8s | %-44s | %9s | %7s | %7s | %6s | %7s |\n" - "sign-in: Argon2id checks/s, all $argon_cores cores" \
+		"$argon_all" "" "" "" ""
+fi
+if [[ -f "$WORK/results/cold.plain" ]]; then
+	plain=$(median <"$WORK/results/cold.plain")
+	production=$(median <"$WORK/results/cold.production")
+	plain_cpu=$(median <"$WORK/results/cold.plain-cpu")
+	production_cpu=$(median <"$WORK/results/cold.production-cpu")
+	printf "| %-8s | %-44s | %9s | %7s | %7s | %6s | %7s |\n" h2 "cold start to 1st 200 of /login, java -jar: ms (CPU)" \
+		"" "$plain" "($plain_cpu)" "" ""
+	printf "| %-8s | %-44s | %9s | %7s | %7s | %6s | %7s |\n" h2 "cold start, bench/launch.sh: ms (CPU), ÷ java -jar" "" \
+		"$production" "($production_cpu)" "$(awk -v a="$production" -v b="$plain" 'BEGIN { printf "%.3f", a / b }')" ""
+	printf "| %-8s | %-44s | %9s | %7s | %7s | %6s | %7s |\n" h2 "cold start CPU time, launch.sh ÷ java -jar" "" \
+		"" "" "$(awk -v a="$production_cpu" -v b="$plain_cpu" 'BEGIN { printf "%.3f", a / b }')" ""
+fi
 echo
 echo "Raw wrk output and application logs: $WORK"

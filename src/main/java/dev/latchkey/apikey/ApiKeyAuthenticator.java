@@ -101,9 +101,10 @@ public class ApiKeyAuthenticator {
 
 	private CachedCredential load(String tokenHash) {
 		long stamp = this.cache.stamp();
+		long unknownStamp = this.cache.unknownStamp();
 		Optional<ApiKeys.StoredCredential> stored = this.keys.findCredential(tokenHash);
 		if (stored.isEmpty()) {
-			this.cache.rememberUnknown(tokenHash, stamp);
+			this.cache.rememberUnknown(tokenHash, unknownStamp);
 			return CachedCredential.UNKNOWN;
 		}
 		CachedCredential credential = CachedCredential.of(stored.get());

@@ -95,12 +95,13 @@ public class ApiKeyService {
 		requireRoomForAnActiveKey(actor.tenantId(), now);
 		String token = ApiKeyToken.generate(this.random);
 		String publicId = UUID.randomUUID().toString();
+		String tokenHash = ApiKeyToken.hash(token);
 		long id = this.keys.insert(publicId, actor.tenantId(), environment, name, ApiKeyToken.prefix(token),
-				ApiKeyToken.hash(token), now, actor.userId(), request.expiresAt(), scopes, request.rateLimit(),
+				tokenHash, now, actor.userId(), request.expiresAt(), scopes, request.rateLimit(),
 				allowedIps);
 		this.rateLimits.created(id);
 		this.audit.record(actor, "created", id, now);
-		this.changes.created();
+		this.changes.created(tokenHash);
 		return new CreatedApiKey(find(actor.tenantId(), publicId), token);
 	}
 

@@ -1,9 +1,7 @@
 package dev.latchkey.apikey;
 
-import java.util.Iterator;
-import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 
 import dev.latchkey.shared.TenantId;
 
@@ -11,7 +9,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * This instance's memory of credentials, by token hash: known keys (active, deactivated or deleted alike) and
- * hashes the database did not know. A hit costs one map look-up and no database access.
+ * hashes the database did not know. A hit costs one look-up and no database access. Both parts are bounded
+ * (Caffeine, size-based eviction of the least useful entries), so a tenant with a million keys or a flood of random
+ * tokens cannot grow the heap.
  *
  * <p>
  * Why it never answers with a state older than a committed change:
@@ -23,27 +23,32 @@ import org.springframework.stereotype.Component;
  * afterwards and is refused because the generation moved. A request whose stamp is taken after the invalidation
  * started its read after the commit, so it saw the change. Stores and invalidations hold one lock so that the
  * check and the store are one step; hits take no lock.</li>
- * <li><b>Other instances.</b> Every change also moves a counter row in the same transaction; {@link KeyChangePoller}
- * reads it every few hundred milliseconds and clears the cache when it moved. The cache is trusted only until
- * {@code max-staleness} after the start of the last successful poll: when polls fail or stall, every request
- * reads the database (fails closed) instead of answering from memory that may be stale.</li>
+ * <li><b>Other instances.</b> Every change also moves a counter row and logs the changed token hash in the same
+ * transaction; {@link KeyChangePoller} reads them when {@link KeyChangeListener} hears a PostgreSQL notification,
+ * and every few hundred milliseconds in any case, and evicts exactly the keys that changed (everything, when the
+ * log has a gap). The cache is trusted only until {@code max-staleness} after the start of the last successful
+ * poll: when polls fail or stall, every request reads the database (fails closed) instead of answering from memory
+ * that may be stale.</li>
  * <li><b>Unknown hashes</b> are kept apart and bounded separately, so random tokens cannot push known keys out.
- * They are forgotten whenever any key is created here or the counter moves, so they can never hide a new key.</li>
+ * The hash of every key created, here or on another instance, is dropped from them as the creation is seen, so
+ * they never hide a new key for longer than a revocation takes to arrive.</li>
  * </ul>
  */
 @Component
 class CredentialCache {
 
-	private final Map<String, CachedCredential> known = new ConcurrentHashMap<>();
+	private final Cache<String, CachedCredential> known;
 
-	private final Set<String> unknown = ConcurrentHashMap.newKeySet();
+	private final Cache<String, Boolean> unknown;
 
-	private final int maxEntries;
-
-	private final int maxUnknownEntries;
-
-	/** Moved by every invalidation; written only under the lock. */
+	/** Moved by every invalidation of known keys; written only under the lock. */
 	private volatile long generation;
+
+	/**
+	 * Moved whenever unknown hashes are forgotten (a key was created); written only under the lock. Apart from
+	 * {@link #generation} so that key creations, which cannot make a known key stale, do not refuse its store.
+	 */
+	private volatile long unknownGeneration;
 
 	/** {@link System#nanoTime()} until which the cache may answer; monotonic, so a clock change cannot extend it. */
 	private volatile long trustedUntilNanos;
@@ -51,8 +56,8 @@ class CredentialCache {
 	private volatile boolean trusted;
 
 	CredentialCache(CredentialCacheProperties properties) {
-		this.maxEntries = properties.maxEntries();
-		this.maxUnknownEntries = properties.maxUnknownEntries();
+		this.known = Caffeine.newBuilder().maximumSize(properties.maxEntries()).build();
+		this.unknown = Caffeine.newBuilder().maximumSize(properties.maxUnknownEntries()).build();
 	}
 
 	/**
@@ -63,61 +68,59 @@ class CredentialCache {
 		if (!isTrusted()) {
 			return null;
 		}
-		CachedCredential credential = this.known.get(tokenHash);
+		CachedCredential credential = this.known.getIfPresent(tokenHash);
 		if (credential != null) {
 			return credential;
 		}
-		return this.unknown.contains(tokenHash) ? CachedCredential.UNKNOWN : null;
+		return (this.unknown.getIfPresent(tokenHash) != null) ? CachedCredential.UNKNOWN : null;
 	}
 
-	/** Take before reading the database; pass to {@link #remember} or {@link #rememberUnknown}. */
+	/** Take before reading the database; pass to {@link #remember}. */
 	long stamp() {
 		return this.generation;
 	}
 
+	/** Take before reading the database; pass to {@link #rememberUnknown}. */
+	long unknownStamp() {
+		return this.unknownGeneration;
+	}
+
 	synchronized void remember(String tokenHash, CachedCredential credential, long stamp) {
-		if (stamp != this.generation) {
-			return;
+		if (stamp == this.generation) {
+			this.known.put(tokenHash, credential);
 		}
-		if (this.known.size() >= this.maxEntries) {
-			evictSome(this.known.keySet().iterator(), Math.max(1, this.maxEntries / 100));
-		}
-		this.known.put(tokenHash, credential);
 	}
 
-	synchronized void rememberUnknown(String tokenHash, long stamp) {
-		if (stamp != this.generation) {
-			return;
+	synchronized void rememberUnknown(String tokenHash, long unknownStamp) {
+		if (unknownStamp == this.unknownGeneration) {
+			this.unknown.put(tokenHash, Boolean.TRUE);
 		}
-		if (this.unknown.size() >= this.maxUnknownEntries) {
-			this.unknown.clear();
-		}
-		this.unknown.add(tokenHash);
 	}
 
-	/** After a key's state changed: forget it (it is found by id, its hash is not kept outside the cache). */
-	synchronized void evict(long keyId) {
+	/** After a key's state changed: forget it. */
+	synchronized void evict(String tokenHash) {
 		this.generation++;
-		this.known.values().removeIf((credential) -> credential.keyId() == keyId);
+		this.known.invalidate(tokenHash);
 	}
 
-	/** After a tenant's access changed (production revoked or granted, suspended or resumed): forget its keys. */
+	/** After a tenant's access or defaults changed (production, suspension, rate limit): forget its keys. */
 	synchronized void evictTenant(TenantId tenant) {
 		this.generation++;
-		this.known.values().removeIf((credential) -> credential.key().tenantId().equals(tenant));
+		this.known.asMap().values().removeIf((credential) -> credential.key().tenantId().equals(tenant));
 	}
 
-	/** After a key was created: an unknown hash might be its token. */
-	synchronized void forgetUnknown() {
-		this.generation++;
-		this.unknown.clear();
+	/** After a key was created: its token may have been presented, and remembered as unknown, before. */
+	synchronized void forgetUnknown(String tokenHash) {
+		this.unknownGeneration++;
+		this.unknown.invalidate(tokenHash);
 	}
 
-	/** After a change this instance cannot attribute, such as one made on another instance. */
+	/** After changes this instance cannot attribute, such as a gap in the change log. */
 	synchronized void clear() {
 		this.generation++;
-		this.known.clear();
-		this.unknown.clear();
+		this.unknownGeneration++;
+		this.known.invalidateAll();
+		this.unknown.invalidateAll();
 	}
 
 	void trustUntil(long nanos) {
@@ -133,15 +136,16 @@ class CredentialCache {
 		return this.trusted && System.nanoTime() - this.trustedUntilNanos < 0;
 	}
 
-	int size() {
-		return this.known.size();
+	/** How many known keys are held, once pending evictions have run. */
+	long size() {
+		this.known.cleanUp();
+		return this.known.estimatedSize();
 	}
 
-	private static void evictSome(Iterator<String> hashes, int count) {
-		for (int i = 0; i < count && hashes.hasNext(); i++) {
-			hashes.next();
-			hashes.remove();
-		}
+	/** How many unknown hashes are held, once pending evictions have run. */
+	long unknownSize() {
+		this.unknown.cleanUp();
+		return this.unknown.estimatedSize();
 	}
 
 }

@@ -14,11 +14,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param pollInterval how often each instance checks the shared change counter
  * @param maxStaleness how long after the start of the last successful check the cache is still trusted; past it,
  * every request reads the database. Must stay below one second, the promise made to other instances.
+ * @param notifications on PostgreSQL, whether changes are also announced with {@code NOTIFY} and heard with
+ * {@code LISTEN} (other instances see them within milliseconds instead of a poll interval); turn off where
+ * {@code LISTEN} cannot work, such as behind a connection pooler in transaction mode
  */
 @ConfigurationProperties("latchkey.api-keys.cache")
 public record CredentialCacheProperties(@DefaultValue("50000") int maxEntries,
 		@DefaultValue("10000") int maxUnknownEntries, @DefaultValue("200ms") Duration pollInterval,
-		@DefaultValue("750ms") Duration maxStaleness) {
+		@DefaultValue("750ms") Duration maxStaleness, @DefaultValue("true") boolean notifications) {
 
 	public CredentialCacheProperties {
 		if (maxEntries < 1 || maxUnknownEntries < 1) {

@@ -38,7 +38,7 @@ public class SecuritySettingsService {
 		this.scopes.replace(actor.tenantId(), requested.customScopes());
 		this.settings.save(actor.tenantId(), requested.defaultRateLimit(), requested.leakPolicy());
 		// every cached key of the tenant carries the old default limit
-		this.changes.tenantChanged();
+		this.changes.tenantChanged(actor.tenantId());
 		return find(actor.tenantId());
 	}
 

@@ -2,6 +2,7 @@ package dev.latchkey.apikey;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 
 import dev.latchkey.shared.UserId;
 import dev.latchkey.shared.TenantId;
@@ -17,8 +18,7 @@ import static org.mockito.Mockito.mock;
 
 class CredentialCacheTest {
 
-	private final CredentialCache cache = new CredentialCache(
-			new CredentialCacheProperties(3, 2, Duration.ofMillis(200), Duration.ofMillis(750)));
+	private final CredentialCache cache = new CredentialCache(properties());
 
 	@BeforeEach
 	void trusted() {
@@ -29,10 +29,24 @@ class CredentialCacheTest {
 	void aReadThatStartedBeforeAChangeCannotStoreItsAnswerAfterTheEviction() {
 		long stamp = this.cache.stamp();
 		// ...the request reads the row as active; meanwhile the deactivation commits and evicts...
-		this.cache.evict(1);
+		this.cache.evict("hash-1");
 		this.cache.remember("hash-1", credential(1, true), stamp);
 
 		assertThat(this.cache.lookup("hash-1")).isNull();
+	}
+
+	@Test
+	void anUnknownAnswerReadBeforeACreationCannotHideTheNewKey() {
+		long unknownStamp = this.cache.unknownStamp();
+		long stamp = this.cache.stamp();
+		// ...a request finds no key for the hash; meanwhile the key with that token is created and committed...
+		this.cache.forgetUnknown("hash-new");
+		this.cache.rememberUnknown("hash-new", unknownStamp);
+		// ...while a known key read at the same time may still be stored: a creation cannot make it stale
+		this.cache.remember("hash-1", credential(1, true), stamp);
+
+		assertThat(this.cache.lookup("hash-new")).isNull();
+		assertThat(this.cache.lookup("hash-1")).isNotNull();
 	}
 
 	@Test
@@ -40,7 +54,7 @@ class CredentialCacheTest {
 		this.cache.remember("hash-1", credential(1, true), this.cache.stamp());
 		this.cache.remember("hash-2", credential(2, true), this.cache.stamp());
 
-		this.cache.evict(1);
+		this.cache.evict("hash-1");
 
 		assertThat(this.cache.lookup("hash-1")).isNull();
 		assertThat(this.cache.lookup("hash-2")).isNotNull();
@@ -48,11 +62,11 @@ class CredentialCacheTest {
 
 	@Test
 	void creatingAKeyForgetsUnknownHashesButKeepsKnownKeys() {
-		this.cache.rememberUnknown("hash-new", this.cache.stamp());
+		this.cache.rememberUnknown("hash-new", this.cache.unknownStamp());
 		this.cache.remember("hash-1", credential(1, true), this.cache.stamp());
 		assertThat(this.cache.lookup("hash-new")).isSameAs(CachedCredential.UNKNOWN);
 
-		this.cache.forgetUnknown();
+		this.cache.forgetUnknown("hash-new");
 
 		assertThat(this.cache.lookup("hash-new")).isNull();
 		assertThat(this.cache.lookup("hash-1")).isNotNull();
@@ -62,20 +76,66 @@ class CredentialCacheTest {
 	void unknownHashesCannotPushKnownKeysOut() {
 		this.cache.remember("hash-1", credential(1, true), this.cache.stamp());
 		for (int i = 0; i < 100; i++) {
-			this.cache.rememberUnknown("random-" + i, this.cache.stamp());
+			this.cache.rememberUnknown("random-" + i, this.cache.unknownStamp());
 		}
 
 		assertThat(this.cache.lookup("hash-1")).isNotNull();
 	}
 
 	@Test
-	void holdsNoMoreThanItsBound() {
-		for (int i = 0; i < 10; i++) {
+	void holdsNoMoreThanItsBoundsEvictingTheRest() {
+		for (int i = 0; i < 1000; i++) {
 			this.cache.remember("hash-" + i, credential(i, true), this.cache.stamp());
+			this.cache.rememberUnknown("random-" + i, this.cache.unknownStamp());
 		}
 
 		assertThat(this.cache.size()).isLessThanOrEqualTo(3);
-		assertThat(this.cache.lookup("hash-9")).isNotNull();
+		assertThat(this.cache.unknownSize()).isLessThanOrEqualTo(2);
+		assertThat(java.util.stream.IntStream.range(0, 1000).filter((i) -> this.cache.lookup("hash-" + i) != null)
+			.count()).as("keys still answered from memory").isBetween(1L, 3L);
+		assertThat(java.util.stream.IntStream.range(0, 1000)
+			.filter((i) -> this.cache.lookup("random-" + i) == CachedCredential.UNKNOWN)
+			.count()).as("unknown hashes still answered from memory").isBetween(1L, 2L);
+	}
+
+	@Test
+	void aChangeOnAnotherInstanceEvictsOnlyThatKey() {
+		KeyChanges changes = mock(KeyChanges.class);
+		var poller = new KeyChangePoller(changes, this.cache, properties());
+		willReturn(7L).given(changes).version();
+		poller.poll();
+		this.cache.remember("hash-1", credential(1, true), this.cache.stamp());
+		this.cache.remember("hash-2", credential(2, true), this.cache.stamp());
+		this.cache.rememberUnknown("hash-new", this.cache.unknownStamp());
+		this.cache.rememberUnknown("hash-other", this.cache.unknownStamp());
+
+		willReturn(9L).given(changes).version();
+		willReturn(List.of(new KeyChanges.Change(8, "hash-1", false, null), new KeyChanges.Change(9, "hash-new", true, null)))
+			.given(changes)
+			.since(7, 9);
+		poller.poll();
+
+		assertThat(this.cache.lookup("hash-1")).isNull();
+		assertThat(this.cache.lookup("hash-2")).isNotNull();
+		assertThat(this.cache.lookup("hash-new")).as("created elsewhere: no longer unknown").isNull();
+		assertThat(this.cache.lookup("hash-other")).isSameAs(CachedCredential.UNKNOWN);
+	}
+
+	@Test
+	void aGapInTheChangeLogClearsEverything() {
+		KeyChanges changes = mock(KeyChanges.class);
+		var poller = new KeyChangePoller(changes, this.cache, properties());
+		willReturn(7L).given(changes).version();
+		poller.poll();
+		this.cache.remember("hash-2", credential(2, true), this.cache.stamp());
+		this.cache.rememberUnknown("hash-other", this.cache.unknownStamp());
+
+		willReturn(20_000L).given(changes).version();
+		willReturn(List.of(new KeyChanges.Change(20_000, "hash-1", false, null))).given(changes).since(7, 20_000);
+		poller.poll();
+
+		assertThat(this.cache.lookup("hash-2")).isNull();
+		assertThat(this.cache.lookup("hash-other")).isNull();
 	}
 
 	@Test
@@ -90,8 +150,7 @@ class CredentialCacheTest {
 	@Test
 	void aFailingPollStopsTheCacheAnsweringAndAMovedCounterClearsIt() {
 		KeyChanges changes = mock(KeyChanges.class);
-		var poller = new KeyChangePoller(changes, this.cache,
-				new CredentialCacheProperties(3, 2, Duration.ofMillis(200), Duration.ofMillis(750)));
+		var poller = new KeyChangePoller(changes, this.cache, properties());
 		willReturn(7L).given(changes).version();
 		poller.poll();
 		this.cache.remember("hash-1", credential(1, true), this.cache.stamp());
@@ -107,8 +166,13 @@ class CredentialCacheTest {
 			.isNotNull();
 
 		willReturn(8L).given(changes).version();
+		willReturn(List.of()).given(changes).since(7, 8);
 		poller.poll();
 		assertThat(this.cache.lookup("hash-1")).isNull();
+	}
+
+	private static CredentialCacheProperties properties() {
+		return new CredentialCacheProperties(3, 2, Duration.ofMillis(200), Duration.ofMillis(750), true);
 	}
 
 	private static CachedCredential credential(long id, boolean enabled) {

@@ -1,0 +1,82 @@
+#!/usr/bin/env bash
+# The production launch of Latchkey: bench/launch.sh JAR [ARGS...]
+#
+# On first use (or when the jar is newer than what was prepared) it prepares, next to the jar, in JAR's name with
+# "-launch" instead of ".jar":
+#   app/               the jar extracted by Spring Boot's tools (java -Djarmode=tools -jar JAR extract): classes
+#                      load from plain jars, which class data sharing needs;
+#   app.jsa            a CDS archive of every class the application loads while starting and serving its first
+#                      requests, written by a training run (-XX:ArchiveClassesAtExit) against a throw-away
+#                      in-memory H2 database that is asked for /login and the API once and then stopped;
+# and reuses them afterwards. Then it runs the application in the foreground (exec), with ARGS as its arguments,
+# the archive mapped (-XX:SharedArchiveFile) and the production settings below.
+#
+# LAUNCH_PREPARE_ONLY=1 prepares and exits without starting the application.
+#
+# Production settings (override any with LATCHKEY_JAVA_OPTS, appended last; ARGS override the Spring ones):
+#   -Xms64m -Xmx256m         the heap: a request allocates a few kB and keeps nothing; the credential cache holds
+#                            at most latchkey.api-keys.cache.max-entries keys (~1 kB each, 50,000 by default);
+#   -XX:+UseSerialGC         on 1-2 cores the serial collector has the smallest footprint and pauses of a few ms
+#                            for a heap this size; with 4+ cores and a larger heap use -XX:+UseParallelGC or G1;
+#   -XX:ReservedCodeCacheSize=64m -XX:MaxMetaspaceSize=160m -Xss512k
+#                            bounds on the JIT's code cache, class metadata and each thread's stack;
+#   -XX:TieredStopAtLevel unchanged: full C2 compilation, the request path needs it;
+#   server.tomcat.threads.max=32, accept-count 200: 32 request threads keep 2-8 cores busy (a request waits on
+#                            no I/O when its key is cached); more threads only cost memory;
+#   spring.datasource.hikari.maximum-pool-size=10: reads on a cache miss and the dashboard's queries.
+set -euo pipefail
+
+[[ $# -ge 1 && -f "$1" ]] || { echo "usage: $0 JAR [ARGS...]" >&2; exit 2; }
+JAR=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
+shift
+PREPARED="${JAR%.jar}-launch"
+NAME=$(basename "$JAR")
+JVM_OPTIONS="-Xms64m -Xmx256m -XX:+UseSerialGC -XX:ReservedCodeCacheSize=64m -XX:MaxMetaspaceSize=160m -Xss512k"
+
+prepare() {
+	echo "[launch] preparing $PREPARED (extracted jar and CDS archive; once per jar)" >&2
+	# Prepared in place: the archive records the class path it was written with, and is refused on another one.
+	# The checksum file, written last, marks a finished preparation.
+	rm -rf "$PREPARED"
+	mkdir -p "$PREPARED"
+	java -Djarmode=tools -jar "$JAR" extract --destination "$PREPARED/app" >&2
+	# The training run starts the application against a throw-away in-memory database, asks for the sign-in page
+	# and the API once (so the classes of the request path are archived too), and stops it; the JVM writes the
+	# archive of every class it loaded as it exits. Same JVM options as the launch below, so the archive fits it.
+	# shellcheck disable=SC2086
+	java -XX:ArchiveClassesAtExit="$PREPARED/app.jsa" $JVM_OPTIONS -jar "$PREPARED/app/$NAME" --server.port=0 \
+		--server.address=127.0.0.1 --spring.datasource.url="jdbc:h2:mem:training;DB_CLOSE_DELAY=-1" \
+		--spring.datasource.username=sa --spring.datasource.password= --latchkey.bootstrap.admin-password= \
+		>"$PREPARED/training.log" 2>&1 &
+	local pid=$! port=""
+	for _ in $(seq 1 1800); do
+		port=$(grep -o 'Tomcat started on port [0-9]*' "$PREPARED/training.log" | grep -o '[0-9]*$' || true)
+		[[ -n "$port" ]] && break
+		kill -0 "$pid" 2>/dev/null || break
+		sleep 0.1
+	done
+	if [[ -n "$port" ]]; then
+		for path in /login /api/hello_world /api/hello_world/authenticated /assets/css/latchkey.css; do
+			curl -s -o /dev/null --max-time 30 -H 'x-api-key: key_000000000000000000000000000000000000000000000000' \
+				"http://127.0.0.1:$port$path" || true
+		done
+	fi
+	kill "$pid" 2>/dev/null || true
+	wait "$pid" 2>/dev/null || true
+	[[ -n "$port" ]] || { echo "[launch] training run failed; see $PREPARED/training.log" >&2; exit 1; }
+	[[ -s "$PREPARED/app.jsa" ]] || { echo "[launch] no CDS archive written; see $PREPARED/training.log" >&2; exit 1; }
+	cksum <"$JAR" >"$PREPARED/prepared-from"
+}
+
+# prepared from this very jar (its checksum), else again
+if [[ ! -f "$PREPARED/app.jsa" || "$(cat "$PREPARED/prepared-from" 2>/dev/null)" != "$(cksum <"$JAR")" ]]; then
+	prepare
+fi
+[[ -z "${LAUNCH_PREPARE_ONLY:-}" ]] || exit 0 # LAUNCH_PREPARE_ONLY=1: prepare (if needed) and stop
+
+# shellcheck disable=SC2086
+exec java -XX:SharedArchiveFile="$PREPARED/app.jsa" -Xshare:auto $JVM_OPTIONS ${LATCHKEY_JAVA_OPTS:-} \
+	-jar "$PREPARED/app/$NAME" \
+	--server.tomcat.threads.max=32 --server.tomcat.accept-count=200 \
+	--spring.datasource.hikari.maximum-pool-size=10 \
+	"$@"
