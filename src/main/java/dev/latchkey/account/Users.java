@@ -55,13 +55,9 @@ public class Users {
 		return this.jdbc.sql("select " + COLUMNS + " from users where id = ?").param(id.value()).query(Users::map).optional();
 	}
 
-	/**
-	 * Also voids the user's outstanding password-reset links, here rather than in each caller, so that no way of
-	 * changing a password can leave an older link working.
-	 */
-	public void updatePasswordHash(UserId id, String passwordHash) {
+	/** Only {@link Passwords} sets a password, so that everything that goes with it happens every time. */
+	void updatePasswordHash(UserId id, String passwordHash) {
 		this.jdbc.sql("update users set password_hash = ? where id = ?").params(passwordHash, id.value()).update();
-		this.jdbc.sql("delete from password_reset_tokens where user_id = ?").param(id.value()).update();
 	}
 
 	private static User map(ResultSet rs, int row) throws SQLException {
