@@ -60,6 +60,10 @@ public class Users {
 		this.jdbc.sql("update users set password_hash = ? where id = ?").params(passwordHash, id.value()).update();
 	}
 
+	public void updateDisplayName(UserId id, String displayName) {
+		this.jdbc.sql("update users set display_name = ? where id = ?").params(displayName, id.value()).update();
+	}
+
 	private static User map(ResultSet rs, int row) throws SQLException {
 		return new User(new UserId(rs.getLong("id")), new TenantId(rs.getLong("tenant_id")), rs.getString("email"),
 				rs.getString("display_name"), rs.getString("password_hash"), Role.valueOf(rs.getString("role")),

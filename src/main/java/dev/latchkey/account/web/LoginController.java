@@ -16,6 +16,7 @@ class LoginController {
 		model.addAttribute("failed", request.getParameter("error") != null);
 		model.addAttribute("signedOut", request.getParameter("logout") != null);
 		model.addAttribute("passwordReset", request.getParameter("reset") != null);
+		model.addAttribute("expired", request.getParameter("expired") != null);
 		model.addAttribute("email", SignInFailureHandler.takeEmail(request.getSession(false)));
 		return "account/login";
 	}
