@@ -109,6 +109,16 @@ class AuthorizationMatrixTest {
 					"login 403 403 302 404 login 404"),
 			row("POST", "/settings/members/{id}/revoke-invitation", "/settings/members/{invited}/revoke-invitation",
 					"login 403 403 302 404 login 404"),
+			// Settings → Account: every member, on its own account
+			row("GET", "/settings/account", "/settings/account", "login 200 200 200 200 login 200"),
+			row("POST", "/settings/account/name", "/settings/account/name", "login 302 302 302 302 login 302",
+					"displayName=Renamed {unique}"),
+			row("POST", "/settings/account/password", "/settings/account/password", "login 422 422 422 422 login 422",
+					"currentPassword=not the password", "newPassword=a new passphrase here", "confirmation=a new passphrase here"),
+			row("POST", "/settings/account/sessions/{reference}/sign-out", "/settings/account/sessions/unknown/sign-out",
+					"login 302 302 302 302 login 302"),
+			row("POST", "/settings/account/sessions/sign-out-others", "/settings/account/sessions/sign-out-others",
+					"login 302 302 302 302 login 302"),
 			// Operator → Tenants
 			row("GET", "/operator/tenants", "/operator/tenants", "login 403 403 403 403 login 200"),
 			row("GET", "/operator/tenants/new", "/operator/tenants/new", "login 403 403 403 403 login 200"),
@@ -246,8 +256,10 @@ class AuthorizationMatrixTest {
 			});
 			response = client.post(path, form);
 		}
-		// The sign-in page itself, not a page after it (/login?invited is where an accepted invitation leads).
-		if (response.status() == 302 && response.location() != null && response.location().endsWith("/login")) {
+		// The sign-in page itself, perhaps saying the session expired; not /login?invited, where an accepted
+		// invitation leads.
+		if (response.status() == 302 && response.location() != null
+				&& (response.location().endsWith("/login") || response.location().endsWith("/login?expired"))) {
 			return "login";
 		}
 		return String.valueOf(response.status());

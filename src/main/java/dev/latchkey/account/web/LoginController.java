@@ -17,6 +17,7 @@ class LoginController {
 		model.addAttribute("signedOut", request.getParameter("logout") != null);
 		model.addAttribute("passwordReset", request.getParameter("reset") != null);
 		model.addAttribute("invitationAccepted", request.getParameter("invited") != null);
+		model.addAttribute("expired", request.getParameter("expired") != null);
 		model.addAttribute("email", SignInFailureHandler.takeEmail(request.getSession(false)));
 		return "account/login";
 	}
