@@ -241,6 +241,7 @@ public class ApiKeyService {
 	@Transactional
 	public ApiKey changeScopes(Actor actor, String publicId, List<String> scopes) {
 		ApiKey key = find(actor.tenantId(), publicId);
+		requireChange(permissions(actor), key);
 		if (key.changeScopes(isPerson(actor) ? parseScopes(actor.tenantId(), scopes) : key.scopes(), isPerson(actor))) {
 			save(actor, key, "scopes changed", this.clock.instant());
 		}
@@ -251,6 +252,7 @@ public class ApiKeyService {
 	@Transactional
 	public ApiKey changeAllowedIps(Actor actor, String publicId, List<String> allowedIps) {
 		ApiKey key = find(actor.tenantId(), publicId);
+		requireChange(permissions(actor), key);
 		if (!isPerson(actor)) {
 			throw KeyRefusedException.escalation("An API key cannot change IP allowlists; a person can, in the dashboard.");
 		}
@@ -264,6 +266,7 @@ public class ApiKeyService {
 	@Transactional
 	public ApiKey changeRateLimit(Actor actor, String publicId, RateLimit rateLimit) {
 		ApiKey key = find(actor.tenantId(), publicId);
+		requireChange(permissions(actor), key);
 		if (!isPerson(actor)) {
 			throw KeyRefusedException.escalation("An API key cannot change rate limits; a person can, in the dashboard.");
 		}
