@@ -71,6 +71,8 @@ class SecurityConfig {
 				.requestMatchers("/login", "/forgot-password", "/reset-password", "/assets/**", "/webjars/**",
 						"/favicon.ico", "/error", "/swagger", "/swagger/**", "/swagger-ui/**", "/swagger-ui.html")
 				.permitAll()
+				.requestMatchers("/settings/security", "/settings/security/**")
+				.hasRole("ADMIN")
 				.anyRequest()
 				.authenticated())
 			.formLogin((form) -> form.loginPage("/login")
