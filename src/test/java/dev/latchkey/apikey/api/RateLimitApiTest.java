@@ -94,7 +94,7 @@ class RateLimitApiTest {
 	@Test
 	void aKeyWithoutItsOwnLimitFollowsTheTenantsDefaultFromTheNextRequestOn() {
 		String token = key(null);
-		assertThat(this.api.get(WHOAMI, token).header("RateLimit-Policy")).isEqualTo("\"default\";q=10000;w=60");
+		assertThat(this.api.get(WHOAMI, token).header("RateLimit-Policy")).isEqualTo("\"default\";q=6000000;w=60");
 
 		this.settings.update(this.admin, new SecuritySettings(new RateLimit(120, 60), LeakPolicy.DEACTIVATE, List.of()));
 
