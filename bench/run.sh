@@ -111,7 +111,7 @@ sign_in() {
 }
 
 # The first key comes from the dashboard, as a new customer's would: Settings → API Credentials → Create API key,
-# the dialog's form posted with its CSRF token.
+# the dialog's form posted with its CSRF token, with Full access (it creates the other keys over the API).
 dashboard_create_key() {
 	local jar=$WORK/cookies.txt csrf token
 	csrf=$(curl -s --max-time 10 -c "$jar" -b "$jar" "$BASE/settings/api-credentials" \
@@ -119,7 +119,7 @@ dashboard_create_key() {
 	[[ -n "$csrf" ]] || fail "no CSRF token on the API Credentials page"
 	token=$(curl -s --max-time 10 -c "$jar" -b "$jar" "$BASE/settings/api-credentials" -H "HX-Request: true" \
 		--data-urlencode "name=bench dashboard key" --data-urlencode "expiration=never" \
-		--data-urlencode "environment=development" --data-urlencode "_csrf=$csrf" | grep -o 'key_[0-9a-f]\{48\}' | head -1)
+		--data-urlencode "environment=development" --data-urlencode "access=full" --data-urlencode "_csrf=$csrf" | grep -o 'key_[0-9a-f]\{48\}' | head -1)
 	[[ -n "$token" ]] || fail "the dashboard showed no token after Create API key"
 	echo "$token"
 }
