@@ -83,6 +83,8 @@ class SecurityConfig {
 						"/webjars/**", "/favicon.ico", "/error", "/swagger", "/swagger/**", "/swagger-ui/**",
 						"/swagger-ui.html")
 				.permitAll()
+				.requestMatchers("/settings/security", "/settings/security/**")
+				.hasRole("ADMIN")
 				// The operator console, GET included; the services check the same authority again.
 				.requestMatchers("/operator", "/operator/**")
 				.hasAuthority(Role.OPERATOR_AUTHORITY)

@@ -102,6 +102,10 @@ class AuthorizationMatrixTest {
 			row("POST", "/settings/api-credentials/{id}/rate-limit",
 					"/settings/api-credentials/{developerKey}/rate-limit", "login 403 302 302 404 login 404",
 					"requests=600", "perSeconds=60"),
+			// Settings → Security (admins only)
+			row("GET", "/settings/security", "/settings/security", "login 403 403 200 200 login 200"),
+			row("POST", "/settings/security", "/settings/security", "login 403 403 302 302 login 302",
+					"customScopes=billing:read", "rateLimitRequests=", "rateLimitPerSeconds=", "leakPolicy=DEACTIVATE"),
 			// Settings → Members
 			row("GET", "/settings/members", "/settings/members", "login 200 200 200 200 login 200"),
 			row("GET", "/settings/members/invite", "/settings/members/invite", "login 403 403 200 200 login 200"),
