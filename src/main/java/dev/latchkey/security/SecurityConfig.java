@@ -65,7 +65,8 @@ class SecurityConfig {
 		return http
 			.authorizeHttpRequests((requests) -> requests
 				.requestMatchers("/login", "/forgot-password", "/reset-password", "/assets/**", "/webjars/**",
-						"/favicon.ico", "/error", "/swagger", "/swagger/**", "/swagger-ui/**", "/swagger-ui.html")
+						"/favicon.ico", "/error", "/swagger", "/swagger/**", "/swagger-ui/**", "/swagger-ui.html",
+						"/actuator/health", "/actuator/health/**")
 				.permitAll()
 				.anyRequest()
 				.authenticated())
