@@ -24,6 +24,7 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AuthenticationEntryPointFailureHandler;
 import org.springframework.security.web.authentication.AuthenticationFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.util.matcher.RequestHeaderRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
@@ -78,6 +79,7 @@ class SecurityConfig {
 			// Nothing of an anonymous visitor is stored server-side: CSRF in a cookie, and no saved request (every
 			// sign-in lands on the same page anyway).
 			.csrf((csrf) -> csrf.csrfTokenRepository(new CsrfCookies()))
+			.addFilterAfter(new CsrfCookieFilter(), CsrfFilter.class)
 			.requestCache((cache) -> cache.disable())
 			.logout((logout) -> logout.logoutSuccessUrl("/login?logout"))
 			// An htmx request after the session has expired reloads the page (and so reaches the sign-in form)
