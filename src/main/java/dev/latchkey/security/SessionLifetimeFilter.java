@@ -19,7 +19,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 final class SessionLifetimeFilter extends OncePerRequestFilter {
 
 	/**
-	 * When the session began, by the application's clock: sessions are created by signing in (anonymous visitors
+	 * When the session began: sessions are created by signing in (anonymous visitors
 	 * get none), so this is the time of sign-in.
 	 */
 	static final String STARTED = SessionLifetimeFilter.class.getName() + ".STARTED";
