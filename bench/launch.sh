@@ -13,8 +13,9 @@
 #
 # LAUNCH_PREPARE_ONLY=1 prepares and exits without starting the application.
 #
-# Production settings (override any with LATCHKEY_JAVA_OPTS, appended last; ARGS override the Spring ones):
-#   -Xms64m -Xmx256m         the heap: a request allocates a few kB and keeps nothing; the credential cache holds
+# Production settings (LATCHKEY_JVM_OPTIONS replaces the JVM ones below, LATCHKEY_JAVA_OPTS is appended to them;
+# ARGS override the Spring ones):
+#   -Xms64m -Xmx192m         the heap: a request allocates a few kB and keeps nothing; the credential cache holds
 #                            at most latchkey.api-keys.cache.max-entries keys (~1 kB each, 50,000 by default);
 #   -XX:+UseSerialGC         on 1-2 cores the serial collector has the smallest footprint and pauses of a few ms
 #                            for a heap this size; with 4+ cores and a larger heap use -XX:+UseParallelGC or G1;
@@ -31,7 +32,7 @@ JAR=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
 shift
 PREPARED="${JAR%.jar}-launch"
 NAME=$(basename "$JAR")
-JVM_OPTIONS="-Xms64m -Xmx256m -XX:+UseSerialGC -XX:ReservedCodeCacheSize=64m -XX:MaxMetaspaceSize=160m -Xss512k"
+JVM_OPTIONS=${LATCHKEY_JVM_OPTIONS:-"-Xms64m -Xmx192m -XX:+UseSerialGC -XX:ReservedCodeCacheSize=64m -XX:MaxMetaspaceSize=160m -Xss512k"}
 
 prepare() {
 	echo "[launch] preparing $PREPARED (extracted jar and CDS archive; once per jar)" >&2

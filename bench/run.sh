@@ -34,6 +34,8 @@ WRK_THREADS=${WRK_THREADS:-2}
 TOTAL_KEYS=${TOTAL_KEYS:-10000}    # keys in the tenant, for the list timings
 ROTATED_KEYS=${ROTATED_KEYS:-1000} # distinct keys in rotation
 DATABASES=${DATABASES:-"h2 postgres"}
+APP_CPUS=${APP_CPUS:-}             # e.g. 0-7: pin the application and PostgreSQL to these CPUs (taskset)
+LOAD_CPUS=${LOAD_CPUS:-}           # e.g. 8-15: pin wrk and the other clients to these
 JAVA_OPTS=${JAVA_OPTS:-}           # e.g. -XX:StartFlightRecording=filename=target/bench/app.jfr,settings=profile
 
 ADMIN=admin@latchkey.local
@@ -44,6 +46,11 @@ BENCH="$PWD/bench"
 APP_PID=""
 APP_B_PID=""
 PG_PID=""
+
+PIN_APP=()
+[[ -n "$APP_CPUS" ]] && PIN_APP=(taskset -c "$APP_CPUS")
+PIN_LOAD=()
+[[ -n "$LOAD_CPUS" ]] && PIN_LOAD=(taskset -c "$LOAD_CPUS")
 
 log() { echo "[bench] $*" >&2; }
 fail() { log "FAILED: $*"; exit 1; }
@@ -78,6 +85,7 @@ stop_app_b() {
 trap 'stop_app; stop_app_b; stop_postgres' EXIT INT TERM
 
 now_ms() { date +%s%3N; }
+WRK_TIMEOUT=5s # a request slower than this counts as a timeout (60 s for the million-key timings)
 
 CLASSPATH_FILE="$WORK/classpath.txt"
 test_classpath() { # the test class path (H2, PostgreSQL driver, io.zonky), built once
@@ -119,7 +127,7 @@ start_app() {
 	shift
 	local started
 	started=$(now_ms)
-	LATCHKEY_JAVA_OPTS="$JAVA_OPTS" bench/launch.sh "$JAR" --server.port="$PORT" --server.address=127.0.0.1 \
+	LATCHKEY_JAVA_OPTS="$JAVA_OPTS" "${PIN_APP[@]}" bench/launch.sh "$JAR" --server.port="$PORT" --server.address=127.0.0.1 \
 		--latchkey.bootstrap.admin-password="$PASSWORD" "$@" >"$WORK/app-$name.log" 2>&1 &
 	APP_PID=$!
 	for _ in $(seq 1 1200); do
@@ -176,7 +184,7 @@ api() { # METHOD PATH [JSON]
 create_keys() {
 	local wanted=$((TOTAL_KEYS - 2)) created=0
 	PER_THREAD=$(((wanted + 3) / 4)) OUT="$WORK/tokens" API_KEY=$API_KEY \
-		wrk -t4 -c4 -d600s -s "$BENCH/create-keys.lua" "$BASE/api/credentials/keys" >"$WORK/create-keys.txt" &
+		"${PIN_LOAD[@]}" wrk -t4 -c4 -d600s -s "$BENCH/create-keys.lua" "$BASE/api/credentials/keys" >"$WORK/create-keys.txt" &
 	local wrk_pid=$!
 	for _ in $(seq 1 6000); do
 		created=$(cat "$WORK"/tokens.* 2>/dev/null | wc -l || true)
@@ -205,7 +213,7 @@ measure() {
 	shift 5
 	local threads=$WRK_THREADS out
 	((connections < threads)) && threads=$connections
-	out=$(wrk -t"$threads" -c"$connections" -d"${duration}s" --timeout 5s --latency "$@" "$BASE$path")
+	out=$("${PIN_LOAD[@]}" wrk -t"$threads" -c"$connections" -d"${duration}s" --timeout "$WRK_TIMEOUT" --latency "$@" "$BASE$path")
 	echo "$out" >>"$WORK/results/$db.$scenario.wrk"
 	local rps p50 p99 non2xx requests
 	rps=$(awk '/^Requests\/sec:/ { print $2 }' <<<"$out")
@@ -219,7 +227,7 @@ measure() {
 expect_200() { # PATH [curl args]: what is measured must be the real page, not a redirect or an error
 	local path=$1 status
 	shift
-	status=$(curl -s -o /dev/null -w '%{http_code}' --max-time 10 "$@" "$BASE$path")
+	status=$(curl -s -o /dev/null -w '%{http_code}' --max-time 120 "$@" "$BASE$path")
 	[[ "$status" == 200 ]] || fail "GET $path answered $status, not 200"
 }
 
@@ -252,9 +260,9 @@ bench_database() {
 	local unknown="key_$(printf '0%.0s' $(seq 1 48))"
 
 	log "[$db] warming up for ${WARMUP}s"
-	TOKENS="$WORK/rotated-tokens.txt" wrk -t"$WRK_THREADS" -c"$CONNECTIONS" -d"${WARMUP}s" \
+	TOKENS="$WORK/rotated-tokens.txt" "${PIN_LOAD[@]}" wrk -t"$WRK_THREADS" -c"$CONNECTIONS" -d"${WARMUP}s" \
 		-s "$BENCH/rotate-keys.lua" "$BASE/api/hello_world/authenticated" >/dev/null
-	wrk -t"$WRK_THREADS" -c"$CONNECTIONS" -d"$((WARMUP / 2))s" "$BASE/api/hello_world" >/dev/null
+	"${PIN_LOAD[@]}" wrk -t"$WRK_THREADS" -c"$CONNECTIONS" -d"$((WARMUP / 2))s" "$BASE/api/hello_world" >/dev/null
 
 	expect_200 /settings/api-credentials -H "Cookie: SESSION=$SESSION_COOKIE"
 	expect_200 /api/credentials/keys -H "x-api-key: $API_KEY"
@@ -321,9 +329,9 @@ cold_starts() {
 				"--spring.datasource.url=jdbc:h2:file:$WORK/cold/latchkey;AUTO_SERVER=FALSE")
 			started=$(now_ms)
 			if [[ $launch == plain ]]; then
-				java -jar "$baseline" "${args[@]}" >"$WORK/cold-$launch.log" 2>&1 &
+				"${PIN_APP[@]}" java -jar "$baseline" "${args[@]}" >"$WORK/cold-$launch.log" 2>&1 &
 			else
-				bench/launch.sh "$JAR" "${args[@]}" >"$WORK/cold-$launch.log" 2>&1 &
+				"${PIN_APP[@]}" bench/launch.sh "$JAR" "${args[@]}" >"$WORK/cold-$launch.log" 2>&1 &
 			fi
 			APP_PID=$!
 			ms=$(wait_200 "$BASE/login" "$APP_PID" "$started") || fail "no 200 on /login ($launch); see $WORK/cold-$launch.log"
@@ -346,17 +354,17 @@ revocation() {
 	shift
 	log "[postgres] revocation across two instances ($label), $REVOCATIONS keys"
 	started=$(now_ms)
-	bench/launch.sh "$JAR" --server.port="$PORT" --server.address=127.0.0.1 "${PG_ARGS[@]}" "$@" \
+	"${PIN_APP[@]}" bench/launch.sh "$JAR" --server.port="$PORT" --server.address=127.0.0.1 "${PG_ARGS[@]}" "$@" \
 		>"$WORK/app-revocation-$label-a.log" 2>&1 &
 	APP_PID=$!
-	bench/launch.sh "$JAR" --server.port="$PORT_B" --server.address=127.0.0.1 "${PG_ARGS[@]}" "$@" \
+	"${PIN_APP[@]}" bench/launch.sh "$JAR" --server.port="$PORT_B" --server.address=127.0.0.1 "${PG_ARGS[@]}" "$@" \
 		>"$WORK/app-revocation-$label-b.log" 2>&1 &
 	APP_B_PID=$!
 	wait_200 "$BASE/login" "$APP_PID" "$started" >/dev/null || fail "instance A did not start"
 	wait_200 "http://127.0.0.1:$PORT_B/login" "$APP_B_PID" "$started" >/dev/null || fail "instance B did not start"
 	sign_in
 	API_KEY=$(dashboard_create_key)
-	timeout 600 java "$BENCH/Revocation.java" "$BASE" "http://127.0.0.1:$PORT_B" "$API_KEY" "$REVOCATIONS" \
+	timeout 600 "${PIN_LOAD[@]}" java "$BENCH/Revocation.java" "$BASE" "http://127.0.0.1:$PORT_B" "$API_KEY" "$REVOCATIONS" \
 		>"$WORK/results/postgres.revocation-$label" || fail "the revocation timing failed"
 	log "[postgres] revocation ($label): p50 p99 max ms = $(cat "$WORK/results/postgres.revocation-$label")"
 	stop_app
@@ -387,17 +395,17 @@ million_keys() {
 	echo $((($(now_ms) - started) / 1000)) >"$WORK/results/$db.million-seconds"
 	log "[$db] added in $(cat "$WORK/results/$db.million-seconds") s; starting the application"
 	start_app "$db-million" "$@"
-	sign_in
-	API_KEY=$(dashboard_create_key)
+	sign_in # API_KEY, the dashboard's key, is still the one the tenant's first run made
+	WRK_TIMEOUT=60s
 	local prefix
-	prefix=$(api GET "/api/credentials/keys?size=1&q=bulk%20777" | grep -o '"token_prefix":"[^"]*"' | head -1 | cut -d'"' -f4)
+	prefix=$(curl -s --max-time 120 -H "x-api-key: $API_KEY" "$BASE/api/credentials/keys?size=1&q=bulk%20777" | grep -o '"token_prefix":"[^"]*"' | head -1 | cut -d'"' -f4)
 	[[ -n "$prefix" ]] || prefix=key_
 	echo "$prefix" >"$WORK/results/$db.million-prefix"
 	local cookie="Cookie: SESSION=$SESSION_COOKIE"
 	expect_200 /settings/api-credentials -H "$cookie"
 	expect_200 "/api/credentials/keys?q=bulk%20123456" -H "x-api-key: $API_KEY"
 	for path in /settings/api-credentials "/settings/api-credentials?q=bulk%20123456" "/api/credentials/keys"; do
-		curl -s -o /dev/null --max-time 30 -H "$cookie" -H "x-api-key: $API_KEY" "$BASE$path" || true # warm
+		curl -s -o /dev/null --max-time 120 -H "$cookie" -H "x-api-key: $API_KEY" "$BASE$path" || true # warm
 	done
 	measure "$db" million-page-first 1 3 /settings/api-credentials -H "$cookie"
 	measure "$db" million-page-name 1 3 "/settings/api-credentials?q=bulk%20123456" -H "$cookie"
@@ -405,6 +413,7 @@ million_keys() {
 	measure "$db" million-api-first 1 3 /api/credentials/keys -H "x-api-key: $API_KEY"
 	measure "$db" million-api-name 1 3 "/api/credentials/keys?q=bulk%20123456" -H "x-api-key: $API_KEY"
 	measure "$db" million-api-prefix 1 3 "/api/credentials/keys?q=$prefix" -H "x-api-key: $API_KEY"
+	WRK_TIMEOUT=5s
 	stop_app
 }
 
@@ -420,7 +429,7 @@ for db in $DATABASES; do
 		;;
 	postgres)
 		log "[postgres] starting an embedded PostgreSQL (io.zonky binaries) on 127.0.0.1:$PG_PORT"
-		java -cp "$(test_classpath)" "$BENCH/EmbeddedPostgresServer.java" "$PG_PORT" "$WORK/postgres" 60 \
+		"${PIN_APP[@]}" java -cp "$(test_classpath)" "$BENCH/EmbeddedPostgresServer.java" "$PG_PORT" "$WORK/postgres" 60 \
 			>"$WORK/postgres.log" 2>&1 &
 		PG_PID=$!
 		for _ in $(seq 1 600); do grep -qs '^READY' "$WORK/postgres.log" && break; sleep 0.1; done
