@@ -66,13 +66,17 @@ prepare() {
 	wait "$pid" 2>/dev/null || true
 	[[ -n "$port" ]] || { echo "[launch] training run failed; see $PREPARED/training.log" >&2; exit 1; }
 	[[ -s "$PREPARED/app.jsa" ]] || { echo "[launch] no CDS archive written; see $PREPARED/training.log" >&2; exit 1; }
-	cksum <"$JAR" >"$PREPARED/prepared-from"
+	echo "$(cksum <"$JAR") $JVM_OPTIONS" >"$PREPARED/prepared-from"
 }
 
-# prepared from this very jar (its checksum), else again
-if [[ ! -f "$PREPARED/app.jsa" || "$(cat "$PREPARED/prepared-from" 2>/dev/null)" != "$(cksum <"$JAR")" ]]; then
+# prepared from this very jar (its checksum) and these JVM options, else again; one launch prepares at a time
+exec 9>"$PREPARED.lock"
+flock 9
+if [[ ! -f "$PREPARED/app.jsa" || "$(cat "$PREPARED/prepared-from" 2>/dev/null)" != "$(cksum <"$JAR") $JVM_OPTIONS" ]]; then
 	prepare
 fi
+flock -u 9
+exec 9>&-
 [[ -z "${LAUNCH_PREPARE_ONLY:-}" ]] || exit 0 # LAUNCH_PREPARE_ONLY=1: prepare (if needed) and stop
 
 # shellcheck disable=SC2086

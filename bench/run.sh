@@ -27,6 +27,7 @@ REVOCATIONS=${REVOCATIONS:-200}    # deactivations timed across two instances (P
 ARGON2_SECONDS=${ARGON2_SECONDS:-5} # per Argon2 timing (one thread, then every core)
 COLD_ROUNDS=${COLD_ROUNDS:-3}      # cold starts of each launch, alternating
 BASELINE_JAR=${BASELINE_JAR:-}     # the jar to compare cold starts with (default: the built jar, plain java -jar)
+MILLION_SECONDS=${MILLION_SECONDS:-10} # per million-key timing, at one connection
 MILLION_KEYS=${MILLION_KEYS:-1000000} # keys added by SQL for the list timings at scale; 0 skips (--quick skips
                                    # unless --million is given)
 CONNECTIONS=${CONNECTIONS:-32}
@@ -407,12 +408,12 @@ million_keys() {
 	for path in /settings/api-credentials "/settings/api-credentials?q=bulk%20123456" "/api/credentials/keys"; do
 		curl -s -o /dev/null --max-time 120 -H "$cookie" -H "x-api-key: $API_KEY" "$BASE$path" || true # warm
 	done
-	measure "$db" million-page-first 1 3 /settings/api-credentials -H "$cookie"
-	measure "$db" million-page-name 1 3 "/settings/api-credentials?q=bulk%20123456" -H "$cookie"
-	measure "$db" million-page-prefix 1 3 "/settings/api-credentials?q=$prefix" -H "$cookie"
-	measure "$db" million-api-first 1 3 /api/credentials/keys -H "x-api-key: $API_KEY"
-	measure "$db" million-api-name 1 3 "/api/credentials/keys?q=bulk%20123456" -H "x-api-key: $API_KEY"
-	measure "$db" million-api-prefix 1 3 "/api/credentials/keys?q=$prefix" -H "x-api-key: $API_KEY"
+	measure "$db" million-page-first 1 "$MILLION_SECONDS" /settings/api-credentials -H "$cookie"
+	measure "$db" million-page-name 1 "$MILLION_SECONDS" "/settings/api-credentials?q=bulk%20123456" -H "$cookie"
+	measure "$db" million-page-prefix 1 "$MILLION_SECONDS" "/settings/api-credentials?q=$prefix" -H "$cookie"
+	measure "$db" million-api-first 1 "$MILLION_SECONDS" /api/credentials/keys -H "x-api-key: $API_KEY"
+	measure "$db" million-api-name 1 "$MILLION_SECONDS" "/api/credentials/keys?q=bulk%20123456" -H "x-api-key: $API_KEY"
+	measure "$db" million-api-prefix 1 "$MILLION_SECONDS" "/api/credentials/keys?q=$prefix" -H "x-api-key: $API_KEY"
 	WRK_TIMEOUT=5s
 	stop_app
 }
@@ -438,9 +439,9 @@ for db in $DATABASES; do
 			--spring.datasource.username=postgres --spring.datasource.password=postgres
 			--latchkey.bootstrap.admin-password="$PASSWORD")
 		bench_database postgres "${PG_ARGS[@]:0:4}"
-		million_keys postgres "jdbc:postgresql://127.0.0.1:$PG_PORT/postgres" postgres postgres "${PG_ARGS[@]:0:4}"
 		revocation notify
 		revocation poll --latchkey.api-keys.cache.notifications=false
+		million_keys postgres "jdbc:postgresql://127.0.0.1:$PG_PORT/postgres" postgres postgres "${PG_ARGS[@]:0:4}"
 		stop_postgres
 		;;
 	*) fail "unknown database '$db' (h2 or postgres)" ;;
