@@ -149,11 +149,11 @@ start_app() {
 sign_in() {
 	local jar=$WORK/cookies.txt csrf
 	rm -f "$jar"
-	csrf=$(curl -s --max-time 10 -c "$jar" -b "$jar" "$BASE/login" | grep -o 'name="_csrf"[^>]*value="[^"]*"' \
+	csrf=$(curl -s --max-time 60 -c "$jar" -b "$jar" "$BASE/login" | grep -o 'name="_csrf"[^>]*value="[^"]*"' \
 		| sed 's/.*value="\([^"]*\)"/\1/' | head -1)
 	[[ -n "$csrf" ]] || fail "no CSRF token on /login"
 	local location
-	location=$(curl -s --max-time 10 -c "$jar" -b "$jar" -o /dev/null -w '%{redirect_url}' "$BASE/login" \
+	location=$(curl -s --max-time 60 -c "$jar" -b "$jar" -o /dev/null -w '%{redirect_url}' "$BASE/login" \
 		--data-urlencode "username=$ADMIN" --data-urlencode "password=$PASSWORD" --data-urlencode "_csrf=$csrf")
 	[[ "$location" != *error* && -n "$location" ]] || fail "sign-in refused (redirected to '$location')"
 	SESSION_COOKIE=$(awk '$6 == "SESSION" { print $7 }' "$jar")
@@ -164,10 +164,10 @@ sign_in() {
 # the dialog's form posted with its CSRF token.
 dashboard_create_key() {
 	local jar=$WORK/cookies.txt csrf token
-	csrf=$(curl -s --max-time 10 -c "$jar" -b "$jar" "$BASE/settings/api-credentials" \
+	csrf=$(curl -s --max-time 60 -c "$jar" -b "$jar" "$BASE/settings/api-credentials" \
 		| grep -o 'name="_csrf"[^>]*value="[^"]*"' | sed 's/.*value="\([^"]*\)"/\1/' | head -1)
 	[[ -n "$csrf" ]] || fail "no CSRF token on the API Credentials page"
-	token=$(curl -s --max-time 10 -c "$jar" -b "$jar" "$BASE/settings/api-credentials" -H "HX-Request: true" \
+	token=$(curl -s --max-time 60 -c "$jar" -b "$jar" "$BASE/settings/api-credentials" -H "HX-Request: true" \
 		--data-urlencode "name=bench dashboard key" --data-urlencode "expiration=never" \
 		--data-urlencode "environment=development" --data-urlencode "_csrf=$csrf" | grep -o 'key_[0-9a-f]\{48\}' | head -1)
 	[[ -n "$token" ]] || fail "the dashboard showed no token after Create API key"
