@@ -41,12 +41,14 @@ prepare() {
 	rm -rf "$PREPARED"
 	mkdir -p "$PREPARED"
 	java -Djarmode=tools -jar "$JAR" extract --destination "$PREPARED/app" >&2
-	# The training run starts the application against a throw-away in-memory database, asks for the sign-in page
+	# The training run starts the application against a throw-away in-memory database (whatever profile or
+	# database the environment names for the real start), asks for the sign-in page
 	# and the API once (so the classes of the request path are archived too), and stops it; the JVM writes the
 	# archive of every class it loaded as it exits. Same JVM options as the launch below, so the archive fits it.
 	# shellcheck disable=SC2086
 	java -XX:ArchiveClassesAtExit="$PREPARED/app.jsa" $JVM_OPTIONS -jar "$PREPARED/app/$NAME" --server.port=0 \
-		--server.address=127.0.0.1 --spring.datasource.url="jdbc:h2:mem:training;DB_CLOSE_DELAY=-1" \
+		--server.address=127.0.0.1 --spring.profiles.active=default \
+		--spring.datasource.url="jdbc:h2:mem:training;DB_CLOSE_DELAY=-1" --spring.datasource.driver-class-name=org.h2.Driver \
 		--spring.datasource.username=sa --spring.datasource.password= --latchkey.bootstrap.admin-password= \
 		>"$PREPARED/training.log" 2>&1 &
 	local pid=$! port=""
