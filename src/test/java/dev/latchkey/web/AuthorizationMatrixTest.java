@@ -105,7 +105,7 @@ class AuthorizationMatrixTest {
 			// Settings → Security (admins only)
 			row("GET", "/settings/security", "/settings/security", "login 403 403 200 200 login 200"),
 			row("POST", "/settings/security", "/settings/security", "login 403 403 302 302 login 302",
-					"customScopes=billing:read", "rateLimitRequests=", "rateLimitPerSeconds=", "leakPolicy=DEACTIVATE"),
+					"customScopes=billing:read", "rateLimitRequests=", "rateLimitPerSeconds=", "leakPolicy=deactivate"),
 			// Settings → Members
 			row("GET", "/settings/members", "/settings/members", "login 200 200 200 200 login 200"),
 			row("GET", "/settings/members/invite", "/settings/members/invite", "login 403 403 200 200 login 200"),
