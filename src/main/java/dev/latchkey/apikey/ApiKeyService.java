@@ -3,7 +3,9 @@ package dev.latchkey.apikey;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import dev.latchkey.InvalidInputException;
@@ -142,7 +144,7 @@ public class ApiKeyService {
 	}
 
 	/** Per tenant, how many of its keys are active (for the operators' tenant list, which never shows a key). */
-	public java.util.Map<TenantId, Long> activeKeyCounts(java.util.Collection<TenantId> tenants) {
+	public Map<TenantId, Long> activeKeyCounts(Collection<TenantId> tenants) {
 		return this.keys.activeCounts(tenants);
 	}
 
