@@ -1,0 +1,50 @@
+package dev.latchkey.mail;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * The {@link Mailer}: writes the email to the {@code mail_outbox} table, in the caller's transaction when there is
+ * one, so that an email exists exactly when what caused it was committed, and survives a restart or a mail server
+ * that is down. {@link MailDispatcher} sends it, at once after the commit and again later if that fails.
+ */
+final class MailOutbox implements Mailer {
+
+	private final JdbcClient jdbc;
+
+	private final MailDispatcher dispatcher;
+
+	private final Clock clock;
+
+	MailOutbox(JdbcClient jdbc, MailDispatcher dispatcher, Clock clock) {
+		this.jdbc = jdbc;
+		this.dispatcher = dispatcher;
+		this.clock = clock;
+	}
+
+	@Override
+	public void send(Email email) {
+		Timestamp now = Timestamp.from(this.clock.instant());
+		this.jdbc
+			.sql("insert into mail_outbox (recipient, subject, text_body, html_body, created_at, next_attempt_at) "
+					+ "values (?, ?, ?, ?, ?, ?)")
+			.params(email.to(), email.subject(), email.text(), email.html(), now, now)
+			.update();
+		if (TransactionSynchronizationManager.isSynchronizationActive()) {
+			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+				@Override
+				public void afterCommit() {
+					MailOutbox.this.dispatcher.wakeUp();
+				}
+			});
+		}
+		else {
+			this.dispatcher.wakeUp();
+		}
+	}
+
+}
