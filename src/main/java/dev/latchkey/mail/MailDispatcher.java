@@ -4,6 +4,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.RejectedExecutionException;
@@ -126,7 +127,7 @@ final class MailDispatcher implements SmartLifecycle {
 		Duration delay = this.settings.retryDelay(attempt);
 		this.jdbc
 			.sql("update mail_outbox set next_attempt_at = ?, claimed_until = null, last_error = ? where id = ?")
-			.params(Timestamp.from(now.plus(delay)), error, id)
+			.params(Timestamp.from(now.plus(delay).truncatedTo(ChronoUnit.MICROS)), error, id)
 			.update();
 		log.warn("Could not send '{}' to {} (attempt {} of {}), retrying in {}: {}", email.subject(), email.to(),
 				attempt, this.settings.maxAttempts(), delay, error);

@@ -2,6 +2,7 @@ package dev.latchkey.mail;
 
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.temporal.ChronoUnit;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -28,7 +29,9 @@ final class MailOutbox implements Mailer {
 
 	@Override
 	public void send(Email email) {
-		Timestamp now = Timestamp.from(this.clock.instant());
+		// Truncated as the column stores it: rounded up to the microsecond, a nanosecond clock's "now" would make the
+		// email due only a moment later, and never on a clock that stands still (tests).
+		Timestamp now = Timestamp.from(this.clock.instant().truncatedTo(ChronoUnit.MICROS));
 		this.jdbc
 			.sql("insert into mail_outbox (recipient, subject, text_body, html_body, created_at, next_attempt_at) "
 					+ "values (?, ?, ?, ?, ?, ?)")

@@ -1,0 +1,39 @@
+package dev.latchkey.reminder.web;
+
+import dev.latchkey.account.SignedInUser;
+import dev.latchkey.reminder.ReminderPreferences;
+
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/** Settings → Account: a member's own switch for expiry reminder emails. Every signed-in member may use it. */
+@Controller
+@RequestMapping("/settings/account/reminders")
+class ReminderPreferenceController {
+
+	private final ReminderPreferences preferences;
+
+	ReminderPreferenceController(ReminderPreferences preferences) {
+		this.preferences = preferences;
+	}
+
+	@GetMapping
+	String show(@AuthenticationPrincipal SignedInUser user, Model model) {
+		model.addAttribute("wantsReminders", this.preferences.wantsReminders(user.id()));
+		return "reminders/preference";
+	}
+
+	/** An unticked checkbox sends nothing: absent means off. */
+	@PostMapping
+	String save(@AuthenticationPrincipal SignedInUser user,
+			@RequestParam(name = "expiryReminders", defaultValue = "false") boolean wanted) {
+		this.preferences.setWantsReminders(user.id(), wanted);
+		return "redirect:/settings/account/reminders?saved";
+	}
+
+}
