@@ -38,10 +38,14 @@ final class MailOutbox implements Mailer {
 			.params(email.to(), email.subject(), email.text(), email.html(), now, now)
 			.update();
 		if (TransactionSynchronizationManager.isSynchronizationActive()) {
+			// afterCompletion rather than afterCommit: it is also called for a send from another synchronization's
+			// afterCommit (an invitation's), whose row the connection commits as it leaves the transaction.
 			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
 				@Override
-				public void afterCommit() {
-					MailOutbox.this.dispatcher.wakeUp();
+				public void afterCompletion(int status) {
+					if (status == STATUS_COMMITTED) {
+						MailOutbox.this.dispatcher.wakeUp();
+					}
 				}
 			});
 		}
