@@ -45,6 +45,27 @@ public final class KeyDetailPage extends Page {
 			.toList();
 	}
 
+	/** Ticks exactly these scopes and saves them. */
+	public KeyDetailPage changeScopes(String... scopes) {
+		java.util.Set<String> wanted = java.util.Set.of(scopes);
+		for (WebElement box : this.driver.findElements(By.cssSelector("#scopes-form input[name='scopes']"))) {
+			if (box.isSelected() != wanted.contains(box.getDomAttribute("value"))) {
+				box.click();
+			}
+		}
+		clickAndAwaitNewPage(testId("save-scopes"));
+		return at(new KeyDetailPage(this.driver));
+	}
+
+	/** Replaces the Allowed IP addresses (one a line; empty for anywhere) and saves them. */
+	public KeyDetailPage allowIps(String addresses) {
+		WebElement field = this.driver.findElement(By.id("allowed-ips"));
+		field.clear();
+		field.sendKeys(addresses);
+		clickAndAwaitNewPage(testId("save-allowed-ips"));
+		return at(new KeyDetailPage(this.driver));
+	}
+
 	public KeyDetailPage deactivate() {
 		clickAndAwaitNewPage(testId("deactivate"));
 		return at(new KeyDetailPage(this.driver));

@@ -37,6 +37,11 @@ public final class KeyRow extends Page {
 		return cell("key-created-by");
 	}
 
+	/** The Scopes column: "Full access", "keys:read, keys:verify", ... */
+	public String scopes() {
+		return cell("key-scopes");
+	}
+
 	public String status() {
 		return cell("key-status");
 	}
@@ -55,6 +60,11 @@ public final class KeyRow extends Page {
 		element().findElement(testId("deactivate")).click();
 		waitFor(org.openqa.selenium.support.ui.ExpectedConditions.titleContains("Sign in")::apply);
 		return at(new LoginPage(this.driver));
+	}
+
+	/** Whether the row offers Delete: only to whoever may delete the key. */
+	public boolean offersDelete() {
+		return !element().findElements(testId("delete")).isEmpty();
 	}
 
 	public DeleteKeyDialog delete() {
