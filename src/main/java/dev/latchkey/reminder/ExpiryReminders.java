@@ -152,7 +152,7 @@ public class ExpiryReminders {
 		Map<String, Object> variables = new HashMap<>();
 		variables.put("name", recipient.person().label());
 		variables.put("keys", keys);
-		variables.put("settings", this.latchkey.link("/settings/account/reminders"));
+		variables.put("settings", this.latchkey.link("/settings/account"));
 		return this.templates.render(recipient.person().email(), subject, "expiry-reminder", variables);
 	}
 

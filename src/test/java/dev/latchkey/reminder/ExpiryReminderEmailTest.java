@@ -146,13 +146,13 @@ class ExpiryReminderEmailTest {
 	void aMemberTurnsRemindersOffAndOnInSettings() {
 		DashboardClient browser = new DashboardClient(this.port);
 		assertThat(browser.signIn(this.ada.email(), PASSWORD).location()).endsWith("/settings/api-credentials");
-		Response page = browser.get("/settings/account/reminders");
+		Response page = browser.get("/settings/account");
 		assertThat(page.status()).isEqualTo(200);
 		assertThat(page.body()).contains("Email me before my API keys expire").containsPattern("name=\"expiryReminders\"[^>]*checked");
 
 		Response saved = browser.post("/settings/account/reminders", Map.of());
-		assertThat(saved.location()).endsWith("/settings/account/reminders?saved");
-		assertThat(browser.get("/settings/account/reminders?saved").body()).contains("Saved.")
+		assertThat(saved.location()).endsWith("/settings/account?remindersSaved#reminders");
+		assertThat(browser.get("/settings/account?remindersSaved").body()).contains("Saved.")
 			.doesNotContainPattern("name=\"expiryReminders\"[^>]*checked");
 		key("Unwanted", Duration.ofDays(1));
 		this.reminders.check();
@@ -161,8 +161,9 @@ class ExpiryReminderEmailTest {
 			.query(Integer.class)
 			.single()).isZero();
 
+		browser.get("/settings/account");
 		browser.post("/settings/account/reminders", Map.of("expiryReminders", "true"));
-		assertThat(browser.get("/settings/account/reminders").body()).containsPattern("name=\"expiryReminders\"[^>]*checked");
+		assertThat(browser.get("/settings/account").body()).containsPattern("name=\"expiryReminders\"[^>]*checked");
 	}
 
 	@Test
@@ -175,7 +176,7 @@ class ExpiryReminderEmailTest {
 		browser.signIn(this.ada.email(), PASSWORD);
 		Response forged = browser.postWithoutCsrf("/settings/account/reminders", Map.of(), Map.of());
 		assertThat(forged.status()).isEqualTo(403);
-		assertThat(browser.get("/settings/account/reminders").body()).containsPattern("name=\"expiryReminders\"[^>]*checked");
+		assertThat(browser.get("/settings/account").body()).containsPattern("name=\"expiryReminders\"[^>]*checked");
 	}
 
 	private CreatedApiKey key(String name, Duration left) {

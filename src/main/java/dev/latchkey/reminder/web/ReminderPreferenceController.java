@@ -5,13 +5,15 @@ import dev.latchkey.reminder.ReminderPreferences;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
-import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
-/** Settings → Account: a member's own switch for expiry reminder emails. Every signed-in member may use it. */
+/**
+ * The switch for expiry reminder emails in Settings → Account, a member's own: every signed-in member may use it.
+ * The page itself is the account page's; this saves the switch.
+ */
 @Controller
 @RequestMapping("/settings/account/reminders")
 class ReminderPreferenceController {
@@ -23,9 +25,8 @@ class ReminderPreferenceController {
 	}
 
 	@GetMapping
-	String show(@AuthenticationPrincipal SignedInUser user, Model model) {
-		model.addAttribute("wantsReminders", this.preferences.wantsReminders(user.id()));
-		return "reminders/preference";
+	String show() {
+		return "redirect:/settings/account#reminders";
 	}
 
 	/** An unticked checkbox sends nothing: absent means off. */
@@ -33,7 +34,7 @@ class ReminderPreferenceController {
 	String save(@AuthenticationPrincipal SignedInUser user,
 			@RequestParam(name = "expiryReminders", defaultValue = "false") boolean wanted) {
 		this.preferences.setWantsReminders(user.id(), wanted);
-		return "redirect:/settings/account/reminders?saved";
+		return "redirect:/settings/account?remindersSaved#reminders";
 	}
 
 }
