@@ -137,6 +137,9 @@ class AuthorizationMatrixTest {
 					"login 302 302 302 302 login 302"),
 			row("POST", "/settings/account/sessions/sign-out-others", "/settings/account/sessions/sign-out-others",
 					"login 302 302 302 302 login 302"),
+			row("GET", "/settings/account/reminders", "/settings/account/reminders", "login 302 302 302 302 login 302"),
+			row("POST", "/settings/account/reminders", "/settings/account/reminders", "login 302 302 302 302 login 302",
+					"expiryReminders=true"),
 			// Operator → Tenants
 			row("GET", "/operator/tenants", "/operator/tenants", "login 403 403 403 403 login 200"),
 			row("GET", "/operator/tenants/new", "/operator/tenants/new", "login 403 403 403 403 login 200"),

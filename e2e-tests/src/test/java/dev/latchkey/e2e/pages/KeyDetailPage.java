@@ -78,4 +78,10 @@ public final class KeyDetailPage extends Page {
 		return dialog;
 	}
 
+	/** Opens a key's detail view by its address, as a link in an email does. */
+	public static KeyDetailPage open(WebDriver driver, String url) {
+		driver.get(url);
+		return at(new KeyDetailPage(driver));
+	}
+
 }

@@ -8,17 +8,17 @@ import org.slf4j.LoggerFactory;
  * be used locally. This is the one place where a password-reset link is logged: whoever reads this log could
  * reset any password, which is why it is used only when no {@code spring.mail.host} is configured.
  */
-final class LogMailer implements Mailer {
+final class LogTransport implements MailTransport {
 
-	private static final Logger log = LoggerFactory.getLogger(LogMailer.class);
+	private static final Logger log = LoggerFactory.getLogger(LogTransport.class);
 
-	LogMailer() {
+	LogTransport() {
 		log.warn("No SMTP server is configured (spring.mail.host): emails, password-reset links included, are "
 				+ "written to this log instead of being sent");
 	}
 
 	@Override
-	public void send(Email email) {
+	public void deliver(Email email) {
 		log.info("Email to {}, subject '{}' (not sent: no spring.mail.host):\n{}", email.to(), email.subject(),
 				email.text());
 	}
