@@ -207,7 +207,7 @@ public class ApiKeyService {
 		if (extended) {
 			save(actor, key, "expiration changed", now);
 		}
-		return key;
+		return find(actor.tenantId(), publicId);
 	}
 
 	/**
