@@ -1,16 +1,9 @@
 package dev.latchkey.account;
 
-import dev.latchkey.shared.UserId;
-
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -21,21 +14,20 @@ import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import dev.latchkey.shared.Actor;
-import dev.latchkey.audit.AuditLog;
-import dev.latchkey.mail.Email;
-import dev.latchkey.mail.Mailer;
+import dev.latchkey.link.EmailLinks;
+import dev.latchkey.link.LinkEmail;
+import dev.latchkey.link.LinkPurpose;
+import dev.latchkey.link.LinkTicket;
+import dev.latchkey.shared.UserId;
 
 import org.springframework.scheduling.annotation.Scheduled;
-import org.springframework.security.crypto.password.PasswordEncoder;
-import org.springframework.session.FindByIndexNameSessionRepository;
-import org.springframework.session.Session;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * "Forgot password?": emails a single-use, short-lived link, and sets the new password chosen through it. Nothing
- * it answers tells whether an account exists.
+ * it answers tells whether an account exists. The link is {@link EmailLinks}'; setting the password is
+ * {@link Passwords}'.
  */
 @Service
 public class PasswordResetService {
@@ -44,31 +36,17 @@ public class PasswordResetService {
 
 	private final Users users;
 
-	private final PasswordResetTokens tokens;
+	private final EmailLinks links;
 
 	private final PasswordResetThrottle throttle;
 
-	private final PasswordResetMails mails;
-
-	private final PasswordPolicy policy;
-
-	private final PasswordEncoder encoder;
-
-	private final FindByIndexNameSessionRepository<? extends Session> sessions;
-
-	private final Mailer mailer;
-
-	private final AuditLog audit;
-
-	private final SignInThrottle signInThrottle;
+	private final Passwords passwords;
 
 	private final TransactionTemplate transaction;
 
 	private final PasswordResetProperties properties;
 
 	private final Clock clock;
-
-	private final SecureRandom random = new SecureRandom();
 
 	/** Bounded, so that a flood of requests cannot exhaust memory; beyond it requests are dropped, unanswered. */
 	private final ThreadPoolExecutor requests = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS,
@@ -78,20 +56,12 @@ public class PasswordResetService {
 				return thread;
 			});
 
-	PasswordResetService(Users users, PasswordResetTokens tokens, PasswordResetThrottle throttle,
-			PasswordResetMails mails, PasswordPolicy policy, PasswordEncoder encoder,
-			FindByIndexNameSessionRepository<? extends Session> sessions, Mailer mailer, AuditLog audit,
-			SignInThrottle signInThrottle, TransactionTemplate transaction, PasswordResetProperties properties, Clock clock) {
+	PasswordResetService(Users users, EmailLinks links, PasswordResetThrottle throttle, Passwords passwords,
+			TransactionTemplate transaction, PasswordResetProperties properties, Clock clock) {
 		this.users = users;
-		this.tokens = tokens;
+		this.links = links;
 		this.throttle = throttle;
-		this.mails = mails;
-		this.policy = policy;
-		this.encoder = encoder;
-		this.sessions = sessions;
-		this.mailer = mailer;
-		this.audit = audit;
-		this.signInThrottle = signInThrottle;
+		this.passwords = passwords;
 		this.transaction = transaction;
 		this.properties = properties;
 		this.clock = clock;
@@ -116,19 +86,18 @@ public class PasswordResetService {
 
 	private void handleRequest(String email, String clientIp, Instant now) {
 		try {
-			Optional<Email> link = this.transaction.execute((status) -> {
+			this.transaction.executeWithoutResult((status) -> {
 				Optional<User> user = (email == null || email.isBlank()) ? Optional.empty()
 						: this.users.findByEmail(email);
 				if (!this.throttle.admit(user.map(User::id).orElse(null), clientIp, now)) {
-					return Optional.<Email>empty();
+					return;
 				}
-				String token = PasswordResetToken.generate(this.random);
-				this.tokens.replace(user.get().id(), PasswordResetToken.hash(token), now,
-						now.plus(this.properties.tokenValidity()));
-				return Optional.of(this.mails.link(user.get(), token, this.properties.tokenValidity()));
+				User account = user.get();
+				// Emailed once committed, so that the link works when it arrives.
+				this.links.issue(LinkPurpose.PASSWORD_RESET, account.id().value(), this.properties.tokenValidity(),
+						new LinkEmail(account.email(), "Reset your Latchkey password", "password-reset-link",
+								Map.of("email", account.email())));
 			});
-			// Only once the link is committed, so that it works when it arrives.
-			link.ifPresent(this.mailer::send);
 		}
 		catch (RuntimeException ex) {
 			log.error("Could not handle a password-reset request", ex);
@@ -136,16 +105,13 @@ public class PasswordResetService {
 	}
 
 	/** @return the link as the browser session may keep it, if it is still usable */
-	public Optional<ResetTicket> check(String token) {
-		if (!PasswordResetToken.isWellFormed(token)) {
-			return Optional.empty();
-		}
-		String hash = PasswordResetToken.hash(token);
-		return this.tokens.findUsable(hash, this.clock.instant()).map((user) -> new ResetTicket(hash));
+	public Optional<LinkTicket> check(String token) {
+		return this.links.check(LinkPurpose.PASSWORD_RESET, token);
 	}
 
-	public boolean isUsable(ResetTicket ticket) {
-		return ticket != null && this.tokens.findUsable(ticket.tokenHash(), this.clock.instant()).isPresent();
+	public boolean isUsable(LinkTicket ticket) {
+		return ticket != null && ticket.purpose() == LinkPurpose.PASSWORD_RESET
+				&& this.links.subject(ticket).isPresent();
 	}
 
 	/**
@@ -154,48 +120,20 @@ public class PasswordResetService {
 	 * @throws PasswordRejectedException listing every rule the password breaks; the link stays usable
 	 * @throws InvalidResetLinkException if the link is no longer usable
 	 */
-	public void reset(ResetTicket ticket, String password, String confirmation, String clientIp) {
-		UserId userId = this.tokens.findUsable(ticket.tokenHash(), this.clock.instant())
+	public void reset(LinkTicket ticket, String password, String confirmation, String clientIp) {
+		if (!isUsable(ticket)) {
+			throw new InvalidResetLinkException();
+		}
+		User user = this.links.subject(ticket)
+			.flatMap((id) -> this.users.find(new UserId(id)))
 			.orElseThrow(InvalidResetLinkException::new);
-		User user = this.users.find(userId).orElseThrow(InvalidResetLinkException::new);
-		Map<String, List<String>> problems = new LinkedHashMap<>();
-		List<String> violations = this.policy.violations(password, user.email());
-		if (!violations.isEmpty()) {
-			problems.put("password", violations);
-		}
-		if (password == null || !password.equals(confirmation)) {
-			problems.put("confirmation", List.of("The two passwords do not match."));
-		}
-		if (!problems.isEmpty()) {
-			throw new PasswordRejectedException(problems);
-		}
-		String hash = this.encoder.encode(password);
-		Instant now = this.clock.instant();
+		NewPassword accepted = this.passwords.accept(user, password, confirmation, "password");
 		this.transaction.executeWithoutResult((status) -> {
-			if (!this.tokens.consume(ticket.tokenHash(), now)) {
+			if (!this.links.consume(ticket)) {
 				throw new InvalidResetLinkException();
 			}
-			this.users.updatePasswordHash(user.id(), hash);
-			// Whoever proved they read the account's email may sign in at once, even if it was locked out.
-			this.signInThrottle.succeeded(user.email());
-			this.audit.record(Actor.user(user.tenantId(), user.id(), clientIp), "password_reset", null, now);
+			this.passwords.set(accepted, PasswordChange.RESET, clientIp, null);
 		});
-		int ended = endSessions(user);
-		log.info("Password of user {} reset; {} sessions ended", user.id().value(), ended);
-		this.mailer.send(this.mails.changed(user, now));
-	}
-
-	/**
-	 * Spring Session indexes a session by its principal's name, {@link SignedInUser#getUsername()}: the email as
-	 * stored, whatever case was typed at sign-in. The normalized form is looked up too, in case that changes.
-	 */
-	private int endSessions(User user) {
-		Set<String> ids = new LinkedHashSet<>();
-		for (String name : new LinkedHashSet<>(List.of(user.email(), Users.normalize(user.email())))) {
-			ids.addAll(this.sessions.findByPrincipalName(name).keySet());
-		}
-		ids.forEach(this.sessions::deleteById);
-		return ids.size();
 	}
 
 	@PreDestroy
@@ -205,10 +143,8 @@ public class PasswordResetService {
 	}
 
 	@Scheduled(fixedDelayString = "PT1H", initialDelayString = "PT1M")
-	void forgetOldRequestsAndLinks() {
-		Instant now = this.clock.instant();
-		this.tokens.deleteExpired(now);
-		this.throttle.forgetBefore(now.minus(PasswordResetThrottle.WINDOW));
+	void forgetOldRequests() {
+		this.throttle.forgetBefore(this.clock.instant().minus(PasswordResetThrottle.WINDOW));
 	}
 
 }

@@ -65,10 +65,8 @@ public class Users {
 	}
 
 	/** An invited member chose its password: it is active from now on. */
-	public void acceptInvitation(UserId id, String passwordHash) {
-		this.jdbc.sql("update users set password_hash = ?, invited = false where id = ? and invited = true")
-			.params(passwordHash, id.value())
-			.update();
+	public void markInvitationAccepted(UserId id) {
+		this.jdbc.sql("update users set invited = false where id = ?").param(id.value()).update();
 	}
 
 	public void recordSignIn(UserId id, Instant now) {
@@ -89,18 +87,18 @@ public class Users {
 			.optional();
 	}
 
-	/**
-	 * Also voids the user's outstanding password-reset links, here rather than in each caller, so that no way of
-	 * changing a password can leave an older link working.
-	 */
 	/** The same password, hashed with today's settings: outstanding reset links stay valid. */
 	void replacePasswordHash(UserId id, String passwordHash) {
 		this.jdbc.sql("update users set password_hash = ? where id = ?").params(passwordHash, id.value()).update();
 	}
 
-	public void updatePasswordHash(UserId id, String passwordHash) {
+	/** Only {@link Passwords} sets a password, so that everything that goes with it happens every time. */
+	void updatePasswordHash(UserId id, String passwordHash) {
 		this.jdbc.sql("update users set password_hash = ? where id = ?").params(passwordHash, id.value()).update();
-		this.jdbc.sql("delete from password_reset_tokens where user_id = ?").param(id.value()).update();
+	}
+
+	public void updateDisplayName(UserId id, String displayName) {
+		this.jdbc.sql("update users set display_name = ? where id = ?").params(displayName, id.value()).update();
 	}
 
 	private static User map(ResultSet rs, int row) throws SQLException {

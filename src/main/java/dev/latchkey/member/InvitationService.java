@@ -3,20 +3,23 @@ package dev.latchkey.member;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.LinkedHashMap;
-import java.util.List;
+import java.util.Base64;
 import java.util.Map;
 import java.util.Optional;
 
 import dev.latchkey.InvalidInputException;
-import dev.latchkey.account.PasswordPolicy;
+import dev.latchkey.account.NewPassword;
+import dev.latchkey.account.PasswordChange;
 import dev.latchkey.account.PasswordRejectedException;
+import dev.latchkey.account.Passwords;
 import dev.latchkey.account.Role;
 import dev.latchkey.account.User;
 import dev.latchkey.account.Users;
 import dev.latchkey.audit.AuditLog;
-import dev.latchkey.mail.Email;
-import dev.latchkey.mail.Mailer;
+import dev.latchkey.link.EmailLinks;
+import dev.latchkey.link.LinkEmail;
+import dev.latchkey.link.LinkPurpose;
+import dev.latchkey.link.LinkTicket;
 import dev.latchkey.shared.Actor;
 import dev.latchkey.shared.TenantId;
 import dev.latchkey.shared.UserId;
@@ -26,15 +29,13 @@ import dev.latchkey.tenant.Tenants;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Invitations: an emailed, single-use link, valid for {@code latchkey.members.invitation-validity}, with which an
- * invited member chooses its password (the same policy as everywhere). Only the newest link of a member works;
- * revoking the invitation or inviting again kills the older one. Nothing the link's pages say tells whether an
- * account exists.
+ * Invitations, on the one emailed-link machinery ({@link EmailLinks}, purpose {@link LinkPurpose#INVITATION}, the
+ * invited user's id as subject): a single-use link, valid for {@code latchkey.members.invitation-validity}, with
+ * which the invitee chooses its password through {@link Passwords} (the same policy as everywhere). Only the newest
+ * link of a member works; revoking the invitation or inviting again kills the older one.
  */
 @Service
 public class InvitationService {
@@ -43,17 +44,13 @@ public class InvitationService {
 
 	private final Members members;
 
-	private final Invitations invitations;
+	private final EmailLinks links;
 
-	private final InvitationMails mails;
+	private final Passwords passwords;
 
 	private final Tenants tenants;
 
-	private final PasswordPolicy policy;
-
 	private final PasswordEncoder encoder;
-
-	private final Mailer mailer;
 
 	private final AuditLog audit;
 
@@ -65,17 +62,15 @@ public class InvitationService {
 
 	private final SecureRandom random = new SecureRandom();
 
-	InvitationService(Users users, Members members, Invitations invitations, InvitationMails mails, Tenants tenants,
-			PasswordPolicy policy, PasswordEncoder encoder, Mailer mailer, AuditLog audit,
-			TransactionTemplate transaction, MemberProperties properties, Clock clock) {
+	InvitationService(Users users, Members members, EmailLinks links, Passwords passwords, Tenants tenants,
+			PasswordEncoder encoder, AuditLog audit, TransactionTemplate transaction, MemberProperties properties,
+			Clock clock) {
 		this.users = users;
 		this.members = members;
-		this.invitations = invitations;
-		this.mails = mails;
+		this.links = links;
+		this.passwords = passwords;
 		this.tenants = tenants;
-		this.policy = policy;
 		this.encoder = encoder;
-		this.mailer = mailer;
 		this.audit = audit;
 		this.transaction = transaction;
 		this.properties = properties;
@@ -85,7 +80,9 @@ public class InvitationService {
 	/** Creates the invited member and emails its link, once the surrounding transaction committed. */
 	Member invite(Actor actor, TenantId tenant, String email, String name, Role role) {
 		// A password nobody knows, hashed like any other, so that signing in as an invited member costs the same.
-		String unusable = this.encoder.encode(InvitationToken.generate(this.random));
+		byte[] secret = new byte[32];
+		this.random.nextBytes(secret);
+		String unusable = this.encoder.encode(Base64.getEncoder().encodeToString(secret));
 		return this.transaction.execute((status) -> {
 			Instant now = this.clock.instant();
 			User user;
@@ -98,7 +95,7 @@ public class InvitationService {
 			}
 			this.audit.recordAbout(actor, "member_invited", user.id(), now);
 			Member member = this.members.find(tenant, user.id()).orElseThrow();
-			issue(actor, member, now);
+			issue(actor, member);
 			return member;
 		});
 	}
@@ -106,46 +103,36 @@ public class InvitationService {
 	/** A new link for an invited member; the older one stops working. */
 	void reissue(Actor actor, Member member) {
 		this.transaction.executeWithoutResult((status) -> {
-			Instant now = this.clock.instant();
-			this.audit.recordAbout(actor, "member_reinvited", member.id(), now);
-			issue(actor, member, now);
+			this.audit.recordAbout(actor, "member_reinvited", member.id(), this.clock.instant());
+			issue(actor, member);
 		});
 	}
 
-	private void issue(Actor actor, Member member, Instant now) {
-		String token = InvitationToken.generate(this.random);
-		this.invitations.replace(member.id(), InvitationToken.hash(token), now,
-				now.plus(this.properties.invitationValidity()));
+	/** The member's invitation link, if any, stops working. */
+	void revoke(Member member) {
+		this.links.revoke(LinkPurpose.INVITATION, member.id().value());
+	}
+
+	private void issue(Actor actor, Member member) {
 		String tenantName = this.tenants.find(member.tenantId()).map(Tenant::name).orElse("Latchkey");
 		String inviter = this.users.find(actor.userId()).map(User::label).orElse("Latchkey");
-		Email email = this.mails.invitation(member, tenantName, inviter, token, this.properties.invitationValidity());
-		// Only once the invitation is committed, so that the link works when it arrives.
-		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-			@Override
-			public void afterCommit() {
-				InvitationService.this.mailer.send(email);
-			}
-		});
+		this.links.issue(LinkPurpose.INVITATION, member.id().value(), this.properties.invitationValidity(),
+				new LinkEmail(member.email(), "You are invited to " + tenantName + " on Latchkey", "invitation",
+						Map.of("inviter", inviter, "tenant", tenantName, "role", member.role().label())));
 	}
 
 	/** @return the link as the browser session may keep it, if it is still usable */
-	public Optional<InvitationTicket> check(String token) {
-		if (!InvitationToken.isWellFormed(token)) {
-			return Optional.empty();
-		}
-		String hash = InvitationToken.hash(token);
-		return this.invitations.findUsable(hash, this.clock.instant()).map((user) -> new InvitationTicket(hash));
+	public Optional<LinkTicket> check(String token) {
+		return this.links.check(LinkPurpose.INVITATION, token).filter((ticket) -> invitee(ticket).isPresent());
 	}
 
-	public boolean isUsable(InvitationTicket ticket) {
-		return ticket != null && this.invitations.findUsable(ticket.tokenHash(), this.clock.instant()).isPresent();
+	public boolean isUsable(LinkTicket ticket) {
+		return invitee(ticket).isPresent();
 	}
 
 	/** The address the invitation is for, shown on the form (the link proves its holder read that mailbox). */
-	public Optional<String> email(InvitationTicket ticket) {
-		return this.invitations.findUsable(ticket.tokenHash(), this.clock.instant())
-			.flatMap(this.users::find)
-			.map(User::email);
+	public Optional<String> email(LinkTicket ticket) {
+		return invitee(ticket).map(User::email);
 	}
 
 	/**
@@ -153,31 +140,24 @@ public class InvitationService {
 	 * @throws PasswordRejectedException listing every rule the password breaks; the link stays usable
 	 * @throws InvalidInvitationException if the link is no longer usable
 	 */
-	public void accept(InvitationTicket ticket, String password, String confirmation, String clientIp) {
-		UserId userId = this.invitations.findUsable(ticket.tokenHash(), this.clock.instant())
-			.orElseThrow(InvalidInvitationException::new);
-		User user = this.users.find(userId).orElseThrow(InvalidInvitationException::new);
-		Map<String, List<String>> problems = new LinkedHashMap<>();
-		List<String> violations = this.policy.violations(password, user.email());
-		if (!violations.isEmpty()) {
-			problems.put("password", violations);
-		}
-		if (password == null || !password.equals(confirmation)) {
-			problems.put("confirmation", List.of("The two passwords do not match."));
-		}
-		if (!problems.isEmpty()) {
-			throw new PasswordRejectedException(problems);
-		}
-		String hash = this.encoder.encode(password);
+	public void accept(LinkTicket ticket, String password, String confirmation, String clientIp) {
+		User user = invitee(ticket).orElseThrow(InvalidInvitationException::new);
+		NewPassword chosen = this.passwords.accept(user, password, confirmation, "password");
 		this.transaction.executeWithoutResult((status) -> {
-			Instant now = this.clock.instant();
-			if (!this.invitations.consume(ticket.tokenHash(), now)) {
+			if (!this.links.consume(ticket)) {
 				throw new InvalidInvitationException();
 			}
-			this.users.acceptInvitation(user.id(), hash);
-			this.audit.recordAbout(Actor.user(user.tenantId(), user.id(), clientIp), "invitation_accepted", user.id(),
-					now);
+			this.passwords.set(chosen, PasswordChange.INVITATION, clientIp, null);
+			this.users.markInvitationAccepted(user.id());
 		});
+	}
+
+	/** The invited member a usable link is for: not removed (revoked) and still invited. */
+	private Optional<User> invitee(LinkTicket ticket) {
+		if (ticket == null || ticket.purpose() != LinkPurpose.INVITATION) {
+			return Optional.empty();
+		}
+		return this.links.subject(ticket).map(UserId::new).flatMap(this.users::find).filter(User::invited);
 	}
 
 }

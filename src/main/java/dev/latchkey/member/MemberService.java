@@ -13,6 +13,8 @@ import dev.latchkey.account.UserSessions;
 import dev.latchkey.account.Users;
 import dev.latchkey.apikey.ApiKeyService;
 import dev.latchkey.audit.AuditLog;
+import dev.latchkey.link.EmailLinks;
+import dev.latchkey.link.LinkPurpose;
 import dev.latchkey.shared.Actor;
 import dev.latchkey.shared.TenantId;
 import dev.latchkey.shared.UserId;
@@ -51,11 +53,14 @@ public class MemberService {
 
 	private final TransactionTemplate transaction;
 
+	private final EmailLinks links;
+
 	private final Clock clock;
 
 	MemberService(Members members, Users users, InvitationService invitations, ApiKeyService keys,
-			UserSessions sessions, AuditLog audit, TransactionTemplate transaction, Clock clock) {
+			UserSessions sessions, AuditLog audit, TransactionTemplate transaction, EmailLinks links, Clock clock) {
 		this.members = members;
+		this.links = links;
 		this.users = users;
 		this.invitations = invitations;
 		this.keys = keys;
@@ -111,6 +116,7 @@ public class MemberService {
 				throw new InvalidInputException("member", "This member already accepted the invitation.");
 			}
 			this.members.markRemoved(actor.tenantId(), id, this.clock.instant());
+			this.invitations.revoke(member);
 			this.audit.recordAbout(actor, "invitation_revoked", id, this.clock.instant());
 		});
 	}
@@ -173,6 +179,9 @@ public class MemberService {
 			Member found = find(actor.tenantId(), id);
 			requireAnotherAdmin(found);
 			this.members.markRemoved(actor.tenantId(), id, this.clock.instant());
+			// No emailed link of a removed member may work any more.
+			this.links.revoke(LinkPurpose.PASSWORD_RESET, id.value());
+			this.invitations.revoke(found);
 			this.audit.recordAbout(actor, "member_removed", id, this.clock.instant());
 			return found;
 		});

@@ -97,8 +97,6 @@ class Members {
 					+ "where tenant_id = ? and id = ?")
 			.params(Timestamp.from(now), tenant.value(), id.value())
 			.update();
-		this.jdbc.sql("delete from password_reset_tokens where user_id = ?").param(id.value()).update();
-		this.jdbc.sql("delete from invitation_tokens where user_id = ?").param(id.value()).update();
 	}
 
 	private static Member map(ResultSet rs, int row) throws SQLException {

@@ -1,15 +1,14 @@
 package dev.latchkey.security;
 
+import java.time.Clock;
 import java.util.Map;
-
-import io.github.wimdeblauwe.htmx.spring.boot.security.HxRefreshHeaderAuthenticationEntryPoint;
-import jakarta.servlet.http.HttpServletResponse;
 
 import dev.latchkey.account.Role;
 import dev.latchkey.account.SignedInUserRefresh;
 import dev.latchkey.account.Users;
 import dev.latchkey.account.SignInClient;
 import dev.latchkey.account.web.SignInFailureHandler;
+import dev.latchkey.account.web.SignInSuccessHandler;
 import dev.latchkey.apikey.ApiKeyAuthenticator;
 
 import org.springframework.context.annotation.Bean;
@@ -31,6 +30,7 @@ import org.springframework.security.web.authentication.AuthenticationEntryPointF
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.AuthenticationFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.savedrequest.CookieRequestCache;
 import org.springframework.security.web.util.matcher.RequestHeaderRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
@@ -71,7 +71,12 @@ class SecurityConfig {
 
 	@Bean
 	@Order(2)
-	SecurityFilterChain webChain(HttpSecurity http, Users users) throws Exception {
+	SecurityFilterChain webChain(HttpSecurity http, Clock clock, Users users) throws Exception {
+		CookieRequestCache requestCache = new CookieRequestCache();
+		// Only a page a browser navigated to is worth returning to after signing in: never an htmx fragment.
+		requestCache.setRequestMatcher((request) -> "GET".equals(request.getMethod()) && !HTMX_REQUEST.matches(request)
+				&& !"XMLHttpRequest".equals(request.getHeader("X-Requested-With")));
+		SessionExpiry sessionExpiry = new SessionExpiry(requestCache);
 		return http
 			.authorizeHttpRequests((requests) -> requests
 				.requestMatchers("/login", "/forgot-password", "/reset-password", "/accept-invitation", "/assets/**",
@@ -86,23 +91,19 @@ class SecurityConfig {
 			// Each request acts as the member is now (role, disabled, removed, tenant suspended), not as at sign-in.
 			.addFilterBefore(new SignedInUserRefresh(users), AuthorizationFilter.class)
 			.formLogin((form) -> form.loginPage("/login")
-				.defaultSuccessUrl("/settings/api-credentials", true)
+				.successHandler(new SignInSuccessHandler(requestCache, clock))
 				.authenticationDetailsSource(
 						(request) -> new SignInClient(request.getRemoteAddr(), request.getHeader("User-Agent")))
 				.failureHandler(new SignInFailureHandler()))
-			// Nothing of an anonymous visitor is stored server-side: CSRF in a cookie, and no saved request (every
-			// sign-in lands on the same page anyway).
+			// Nothing of an anonymous visitor is stored server-side: the CSRF token and the page to return to after
+			// signing in live in cookies, not in a session.
 			.csrf((csrf) -> csrf.csrfTokenRepository(new CsrfCookies()))
-			.requestCache((cache) -> cache.disable())
+			.requestCache((cache) -> cache.requestCache(requestCache))
 			.logout((logout) -> logout.logoutSuccessUrl("/login?logout"))
-			// An htmx request after the session has expired reloads the page (and so reaches the sign-in form)
-			// instead of swapping the sign-in form into a table cell; likewise when its CSRF token went with the session.
-			.exceptionHandling((exceptions) -> exceptions
-				.defaultAuthenticationEntryPointFor(new HxRefreshHeaderAuthenticationEntryPoint(), HTMX_REQUEST)
-				.defaultAccessDeniedHandlerFor((request, response, denied) -> {
-					response.setHeader("HX-Refresh", "true");
-					response.sendError(HttpServletResponse.SC_FORBIDDEN);
-				}, HTMX_REQUEST))
+			// A session that has gone leads to the sign-in page with a message, for a plain request, a form post
+			// and an htmx request (HX-Redirect, never a swapped-in form).
+			.exceptionHandling((exceptions) -> exceptions.authenticationEntryPoint(sessionExpiry)
+				.accessDeniedHandler(sessionExpiry))
 			.headers(SecurityHeaders.strict())
 			.build();
 	}

@@ -99,6 +99,13 @@ public final class DashboardClient {
 		return post("/login", Map.of("username", email, "password", password));
 	}
 
+	/** Signs in as the named browser would: the Sessions list shows it by its User-Agent. */
+	public Response signIn(String email, String password, String userAgent) {
+		get("/login");
+		return postWithHeaders("/login", Map.of("username", email, "password", password),
+				Map.of("User-Agent", userAgent));
+	}
+
 	public Optional<String> sessionId() {
 		return this.cookies.getCookieStore()
 			.getCookies()

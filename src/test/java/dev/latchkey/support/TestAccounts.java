@@ -54,6 +54,10 @@ public class TestAccounts {
 		this.jdbc.sql("update users set role = ? where id = ?").params(role.name(), user.id().value()).update();
 	}
 
+	public void enable(User user) {
+		this.jdbc.sql("update users set enabled = true where id = ?").param(user.id().value()).update();
+	}
+
 	public void disable(User user) {
 		this.jdbc.sql("update users set enabled = false where id = ?").param(user.id().value()).update();
 	}

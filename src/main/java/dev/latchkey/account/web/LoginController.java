@@ -18,6 +18,7 @@ class LoginController {
 		model.addAttribute("signedOut", request.getParameter("logout") != null);
 		model.addAttribute("passwordReset", request.getParameter("reset") != null);
 		model.addAttribute("invitationAccepted", request.getParameter("invited") != null);
+		model.addAttribute("expired", request.getParameter("expired") != null);
 		model.addAttribute("email", SignInFailureHandler.takeEmail(request, response));
 		return "account/login";
 	}

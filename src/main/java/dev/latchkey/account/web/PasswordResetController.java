@@ -11,7 +11,7 @@ import dev.latchkey.account.InvalidResetLinkException;
 import dev.latchkey.account.PasswordPolicy;
 import dev.latchkey.account.PasswordRejectedException;
 import dev.latchkey.account.PasswordResetService;
-import dev.latchkey.account.ResetTicket;
+import dev.latchkey.link.LinkTicket;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -66,7 +66,7 @@ class PasswordResetController {
 	@GetMapping(path = "/reset-password", params = "token")
 	String openLink(@RequestParam String token, HttpServletRequest request, HttpServletResponse response) {
 		noReferrer(response);
-		Optional<ResetTicket> ticket = this.service.check(token);
+		Optional<LinkTicket> ticket = this.service.check(token);
 		HttpSession session = request.getSession();
 		if (ticket.isEmpty()) {
 			session.removeAttribute(TICKET);
@@ -94,7 +94,7 @@ class PasswordResetController {
 	String reset(@ModelAttribute("form") ResetPasswordForm form, BindingResult result, HttpServletRequest request,
 			HttpSession session, HttpServletResponse response, Model model) {
 		noReferrer(response);
-		ResetTicket ticket = ticket(session);
+		LinkTicket ticket = ticket(session);
 		if (ticket == null) {
 			return invalidLink(response);
 		}
@@ -117,8 +117,8 @@ class PasswordResetController {
 		return "redirect:/login?reset";
 	}
 
-	private static ResetTicket ticket(HttpSession session) {
-		return (session.getAttribute(TICKET) instanceof ResetTicket ticket) ? ticket : null;
+	private static LinkTicket ticket(HttpSession session) {
+		return (session.getAttribute(TICKET) instanceof LinkTicket ticket) ? ticket : null;
 	}
 
 	/** Unknown, used, expired or superseded: one page, which says nothing about any account. */

@@ -10,7 +10,7 @@ import dev.latchkey.account.PasswordPolicy;
 import dev.latchkey.account.PasswordRejectedException;
 import dev.latchkey.member.InvalidInvitationException;
 import dev.latchkey.member.InvitationService;
-import dev.latchkey.member.InvitationTicket;
+import dev.latchkey.link.LinkTicket;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -43,7 +43,7 @@ class AcceptInvitationController {
 	@GetMapping(path = "/accept-invitation", params = "token")
 	String openLink(@RequestParam String token, HttpServletRequest request, HttpServletResponse response) {
 		noReferrer(response);
-		Optional<InvitationTicket> ticket = this.invitations.check(token);
+		Optional<LinkTicket> ticket = this.invitations.check(token);
 		HttpSession session = request.getSession();
 		if (ticket.isEmpty()) {
 			session.removeAttribute(TICKET);
@@ -57,7 +57,7 @@ class AcceptInvitationController {
 	@GetMapping("/accept-invitation")
 	String form(HttpSession session, HttpServletResponse response, Model model) {
 		noReferrer(response);
-		InvitationTicket ticket = ticket(session);
+		LinkTicket ticket = ticket(session);
 		if (!this.invitations.isUsable(ticket)) {
 			return invalidLink(response);
 		}
@@ -68,7 +68,7 @@ class AcceptInvitationController {
 	String accept(@ModelAttribute("form") AcceptInvitationForm form, BindingResult result, HttpServletRequest request,
 			HttpSession session, HttpServletResponse response, Model model) {
 		noReferrer(response);
-		InvitationTicket ticket = ticket(session);
+		LinkTicket ticket = ticket(session);
 		if (ticket == null) {
 			return invalidLink(response);
 		}
@@ -89,7 +89,7 @@ class AcceptInvitationController {
 		return "redirect:/login?invited";
 	}
 
-	private String formView(InvitationTicket ticket, AcceptInvitationForm form, Model model) {
+	private String formView(LinkTicket ticket, AcceptInvitationForm form, Model model) {
 		model.addAttribute("form", form);
 		model.addAttribute("email", this.invitations.email(ticket).orElse(""));
 		model.addAttribute("minLength", PasswordPolicy.MIN_LENGTH);
@@ -97,8 +97,8 @@ class AcceptInvitationController {
 		return FORM;
 	}
 
-	private static InvitationTicket ticket(HttpSession session) {
-		return (session.getAttribute(TICKET) instanceof InvitationTicket ticket) ? ticket : null;
+	private static LinkTicket ticket(HttpSession session) {
+		return (session.getAttribute(TICKET) instanceof LinkTicket ticket) ? ticket : null;
 	}
 
 	/** Unknown, used, expired, revoked or superseded: one page, which says nothing about any account. */

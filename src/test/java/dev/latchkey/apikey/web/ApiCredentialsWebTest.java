@@ -171,12 +171,13 @@ class ApiCredentialsWebTest {
 	}
 
 	@Test
-	void anHtmxRequestWithoutASessionReloadsThePageInsteadOfSwappingTheLoginForm() {
+	void anHtmxRequestWithoutASessionLeadsTheBrowserToSignInInsteadOfSwappingTheLoginForm() {
 		DashboardClient expired = new DashboardClient(this.port);
 
 		Response htmx = expired.get(PATH, HTMX);
-		assertThat(htmx.status()).isEqualTo(403);
-		assertThat(htmx.header("HX-Refresh")).isEqualTo("true");
+		assertThat(htmx.status()).isEqualTo(401);
+		assertThat(htmx.header("HX-Redirect")).isEqualTo("/login");
+		assertThat(htmx.body()).doesNotContain("<form");
 		assertThat(expired.get(PATH).location()).endsWith("/login");
 	}
 

@@ -81,6 +81,28 @@ public final class ApiCredentialsPage extends Page {
 		return this.driver.findElement(testId("notice")).getText();
 	}
 
+	/** Follows Settings → Members in the sidebar. */
+	public MembersPage members() {
+		clickAndAwaitNewPage(testId("nav-members"));
+		return at(new MembersPage(this.driver));
+	}
+
+	/** Follows Operator → Tenants in the sidebar (operators only). */
+	public OperatorTenantsPage operatorTenants() {
+		clickAndAwaitNewPage(testId("nav-tenants"));
+		return at(new OperatorTenantsPage(this.driver));
+	}
+
+	public boolean offersOperatorConsole() {
+		return !this.driver.findElements(testId("nav-tenants")).isEmpty();
+	}
+
+	/** Reloads after the session was ended elsewhere: the browser lands on the sign-in page. */
+	public LoginPage reloadAfterTheSessionEnded() {
+		this.driver.navigate().refresh();
+		return at(new LoginPage(this.driver));
+	}
+
 	public LoginPage signOut() {
 		clickAndAwaitNewPage(testId("sign-out"));
 		return at(new LoginPage(this.driver));

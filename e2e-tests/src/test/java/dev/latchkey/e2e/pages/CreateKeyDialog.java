@@ -34,6 +34,11 @@ public final class CreateKeyDialog extends Page {
 		return this;
 	}
 
+	/** Whether the dialog offers a choice of environment (production): only to admins of tenants with production. */
+	public boolean offersEnvironment() {
+		return !this.driver.findElements(By.id("key-environment")).isEmpty();
+	}
+
 	public CreatedKeyDialog create() {
 		this.driver.findElement(testId("create-submit")).click();
 		CreatedKeyDialog created = new CreatedKeyDialog(this.driver);

@@ -57,6 +57,11 @@ public final class KeyRow extends Page {
 		return at(new LoginPage(this.driver));
 	}
 
+	/** Whether the row offers Delete: only to whoever may delete the key. */
+	public boolean offersDelete() {
+		return !element().findElements(testId("delete")).isEmpty();
+	}
+
 	public DeleteKeyDialog delete() {
 		element().findElement(testId("delete")).click();
 		DeleteKeyDialog dialog = new DeleteKeyDialog(this.driver);

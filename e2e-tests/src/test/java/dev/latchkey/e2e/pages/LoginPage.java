@@ -73,6 +73,11 @@ public final class LoginPage extends Page {
 		return at(new ForgotPasswordPage(this.driver));
 	}
 
+	/** The message shown after an invitation was accepted. */
+	public String invitationAcceptedMessage() {
+		return this.driver.findElement(testId("invitation-accepted")).getText();
+	}
+
 	/** The message shown after a password reset, if any. */
 	public String passwordResetMessage() {
 		return this.driver.findElement(testId("password-reset-done")).getText();

@@ -1,4 +1,4 @@
-package dev.latchkey.tenant;
+package dev.latchkey.bootstrap;
 
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -11,6 +11,8 @@ import org.slf4j.LoggerFactory;
 import dev.latchkey.account.PasswordPolicy;
 import dev.latchkey.account.Role;
 import dev.latchkey.account.Users;
+import dev.latchkey.tenant.Tenant;
+import dev.latchkey.tenant.Tenants;
 
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
@@ -18,11 +20,14 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/** On the first start with an empty database, creates a tenant and its first admin; on later starts, nothing. */
+/**
+ * On the first start with an empty database, creates a tenant and its first admin; on later starts, nothing. It
+ * lives outside {@code tenant} and {@code account} because it uses both, so that neither depends on the other.
+ */
 @Component
-class TenantBootstrap implements ApplicationRunner {
+class FirstStartBootstrap implements ApplicationRunner {
 
-	private static final Logger log = LoggerFactory.getLogger(TenantBootstrap.class);
+	private static final Logger log = LoggerFactory.getLogger(FirstStartBootstrap.class);
 
 	private final BootstrapProperties properties;
 
@@ -38,7 +43,7 @@ class TenantBootstrap implements ApplicationRunner {
 
 	private final Clock clock;
 
-	TenantBootstrap(BootstrapProperties properties, Tenants tenants, Users users, PasswordEncoder passwordEncoder,
+	FirstStartBootstrap(BootstrapProperties properties, Tenants tenants, Users users, PasswordEncoder passwordEncoder,
 			PasswordPolicy passwordPolicy, TransactionTemplate transaction, Clock clock) {
 		this.properties = properties;
 		this.tenants = tenants;

@@ -1,4 +1,4 @@
-package dev.latchkey.tenant;
+package dev.latchkey.bootstrap;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;

@@ -1,4 +1,4 @@
-package dev.latchkey.account;
+package dev.latchkey.link;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -9,17 +9,17 @@ import java.util.HexFormat;
 import java.util.regex.Pattern;
 
 /**
- * The secret in a reset link: 256 bits from {@link SecureRandom}, URL-safe. Only its SHA-256 is stored: the
+ * The secret in an emailed link: 256 bits from {@link SecureRandom}, URL-safe. Only its SHA-256 is stored: the
  * token is random and long, so a fast unsalted hash is enough to make a leaked table useless, and it lets the
  * link be found by an indexed lookup.
  */
-final class PasswordResetToken {
+final class LinkToken {
 
 	private static final int BYTES = 32;
 
 	private static final Pattern WELL_FORMED = Pattern.compile("[A-Za-z0-9_-]{43}");
 
-	private PasswordResetToken() {
+	private LinkToken() {
 	}
 
 	static String generate(SecureRandom random) {

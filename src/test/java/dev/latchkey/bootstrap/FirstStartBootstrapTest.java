@@ -1,4 +1,4 @@
-package dev.latchkey.tenant;
+package dev.latchkey.bootstrap;
 
 import java.nio.file.Path;
 import java.util.regex.Matcher;
@@ -7,6 +7,7 @@ import java.util.regex.Pattern;
 import dev.latchkey.LatchkeyApplication;
 import dev.latchkey.account.PasswordPolicy;
 import dev.latchkey.account.Users;
+import dev.latchkey.tenant.Tenants;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,7 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 @ExtendWith(OutputCaptureExtension.class)
-class TenantBootstrapTest {
+class FirstStartBootstrapTest {
 
 	@TempDir
 	Path data;
