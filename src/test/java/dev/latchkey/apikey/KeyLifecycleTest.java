@@ -58,6 +58,12 @@ class KeyLifecycleTest {
 
 	User viewer;
 
+	/** The clock is the context's, shared with other test classes, whose signed-in sessions it times. */
+	@org.junit.jupiter.api.AfterEach
+	void realTime() {
+		this.clock.set(java.time.Instant.now());
+	}
+
 	@BeforeEach
 	void team() {
 		this.tenant = this.accounts.tenant("Lifecycle " + UUID.randomUUID(), true);

@@ -56,6 +56,12 @@ class KeyLifecycleApiTest {
 	/** An admin's key with every built-in scope: the caller. */
 	CreatedApiKey caller;
 
+	/** The clock is the context's, shared with other test classes, whose signed-in sessions it times. */
+	@org.junit.jupiter.api.AfterEach
+	void realTime() {
+		this.clock.set(java.time.Instant.now());
+	}
+
 	@BeforeEach
 	void tenantAndCaller() {
 		this.api = new ApiClient(this.port);

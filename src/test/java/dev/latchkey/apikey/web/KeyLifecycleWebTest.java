@@ -60,6 +60,12 @@ class KeyLifecycleWebTest {
 
 	ApiClient api;
 
+	/** The clock is the context's, shared with other test classes, whose signed-in sessions it times. */
+	@org.junit.jupiter.api.AfterEach
+	void realTime() {
+		this.clock.set(java.time.Instant.now());
+	}
+
 	@BeforeEach
 	void signIn() {
 		// sessions are timed by the same clock: other tests of this context moved it on
