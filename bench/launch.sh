@@ -13,8 +13,9 @@
 #
 # LAUNCH_PREPARE_ONLY=1 prepares and exits without starting the application.
 #
-# Production settings (override any with LATCHKEY_JAVA_OPTS, appended last; ARGS override the Spring ones):
-#   -Xms64m -Xmx256m         the heap: a request allocates a few kB and keeps nothing; the credential cache holds
+# Production settings (LATCHKEY_JVM_OPTIONS replaces the JVM ones below, LATCHKEY_JAVA_OPTS is appended to them;
+# ARGS override the Spring ones):
+#   -Xms64m -Xmx192m         the heap: a request allocates a few kB and keeps nothing; the credential cache holds
 #                            at most latchkey.api-keys.cache.max-entries keys (~1 kB each, 50,000 by default);
 #   -XX:+UseSerialGC         on 1-2 cores the serial collector has the smallest footprint and pauses of a few ms
 #                            for a heap this size; with 4+ cores and a larger heap use -XX:+UseParallelGC or G1;
@@ -31,7 +32,7 @@ JAR=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
 shift
 PREPARED="${JAR%.jar}-launch"
 NAME=$(basename "$JAR")
-JVM_OPTIONS="-Xms64m -Xmx256m -XX:+UseSerialGC -XX:ReservedCodeCacheSize=64m -XX:MaxMetaspaceSize=160m -Xss512k"
+JVM_OPTIONS=${LATCHKEY_JVM_OPTIONS:-"-Xms64m -Xmx192m -XX:+UseSerialGC -XX:ReservedCodeCacheSize=64m -XX:MaxMetaspaceSize=160m -Xss512k"}
 
 prepare() {
 	echo "[launch] preparing $PREPARED (extracted jar and CDS archive; once per jar)" >&2
@@ -40,12 +41,14 @@ prepare() {
 	rm -rf "$PREPARED"
 	mkdir -p "$PREPARED"
 	java -Djarmode=tools -jar "$JAR" extract --destination "$PREPARED/app" >&2
-	# The training run starts the application against a throw-away in-memory database, asks for the sign-in page
+	# The training run starts the application against a throw-away in-memory database (whatever profile or
+	# database the environment names for the real start), asks for the sign-in page
 	# and the API once (so the classes of the request path are archived too), and stops it; the JVM writes the
 	# archive of every class it loaded as it exits. Same JVM options as the launch below, so the archive fits it.
 	# shellcheck disable=SC2086
 	java -XX:ArchiveClassesAtExit="$PREPARED/app.jsa" $JVM_OPTIONS -jar "$PREPARED/app/$NAME" --server.port=0 \
-		--server.address=127.0.0.1 --spring.datasource.url="jdbc:h2:mem:training;DB_CLOSE_DELAY=-1" \
+		--server.address=127.0.0.1 --spring.profiles.active=default \
+		--spring.datasource.url="jdbc:h2:mem:training;DB_CLOSE_DELAY=-1" --spring.datasource.driver-class-name=org.h2.Driver \
 		--spring.datasource.username=sa --spring.datasource.password= --latchkey.bootstrap.admin-password= \
 		>"$PREPARED/training.log" 2>&1 &
 	local pid=$! port=""
@@ -65,13 +68,17 @@ prepare() {
 	wait "$pid" 2>/dev/null || true
 	[[ -n "$port" ]] || { echo "[launch] training run failed; see $PREPARED/training.log" >&2; exit 1; }
 	[[ -s "$PREPARED/app.jsa" ]] || { echo "[launch] no CDS archive written; see $PREPARED/training.log" >&2; exit 1; }
-	cksum <"$JAR" >"$PREPARED/prepared-from"
+	echo "$(cksum <"$JAR") $JVM_OPTIONS" >"$PREPARED/prepared-from"
 }
 
-# prepared from this very jar (its checksum), else again
-if [[ ! -f "$PREPARED/app.jsa" || "$(cat "$PREPARED/prepared-from" 2>/dev/null)" != "$(cksum <"$JAR")" ]]; then
+# prepared from this very jar (its checksum) and these JVM options, else again; one launch prepares at a time
+exec 9>"$PREPARED.lock"
+flock 9
+if [[ ! -f "$PREPARED/app.jsa" || "$(cat "$PREPARED/prepared-from" 2>/dev/null)" != "$(cksum <"$JAR") $JVM_OPTIONS" ]]; then
 	prepare
 fi
+flock -u 9
+exec 9>&-
 [[ -z "${LAUNCH_PREPARE_ONLY:-}" ]] || exit 0 # LAUNCH_PREPARE_ONLY=1: prepare (if needed) and stop
 
 # shellcheck disable=SC2086

@@ -27,6 +27,7 @@ REVOCATIONS=${REVOCATIONS:-200}    # deactivations timed across two instances (P
 ARGON2_SECONDS=${ARGON2_SECONDS:-5} # per Argon2 timing (one thread, then every core)
 COLD_ROUNDS=${COLD_ROUNDS:-3}      # cold starts of each launch, alternating
 BASELINE_JAR=${BASELINE_JAR:-}     # the jar to compare cold starts with (default: the built jar, plain java -jar)
+MILLION_SECONDS=${MILLION_SECONDS:-10} # per million-key timing, at one connection
 MILLION_KEYS=${MILLION_KEYS:-1000000} # keys added by SQL for the list timings at scale; 0 skips (--quick skips
                                    # unless --million is given)
 CONNECTIONS=${CONNECTIONS:-32}
@@ -34,6 +35,8 @@ WRK_THREADS=${WRK_THREADS:-2}
 TOTAL_KEYS=${TOTAL_KEYS:-10000}    # keys in the tenant, for the list timings
 ROTATED_KEYS=${ROTATED_KEYS:-1000} # distinct keys in rotation
 DATABASES=${DATABASES:-"h2 postgres"}
+APP_CPUS=${APP_CPUS:-}             # e.g. 0-7: pin the application and PostgreSQL to these CPUs (taskset)
+LOAD_CPUS=${LOAD_CPUS:-}           # e.g. 8-15: pin wrk and the other clients to these
 JAVA_OPTS=${JAVA_OPTS:-}           # e.g. -XX:StartFlightRecording=filename=target/bench/app.jfr,settings=profile
 
 ADMIN=admin@latchkey.local
@@ -44,6 +47,11 @@ BENCH="$PWD/bench"
 APP_PID=""
 APP_B_PID=""
 PG_PID=""
+
+PIN_APP=()
+[[ -n "$APP_CPUS" ]] && PIN_APP=(taskset -c "$APP_CPUS")
+PIN_LOAD=()
+[[ -n "$LOAD_CPUS" ]] && PIN_LOAD=(taskset -c "$LOAD_CPUS")
 
 log() { echo "[bench] $*" >&2; }
 fail() { log "FAILED: $*"; exit 1; }
@@ -78,6 +86,7 @@ stop_app_b() {
 trap 'stop_app; stop_app_b; stop_postgres' EXIT INT TERM
 
 now_ms() { date +%s%3N; }
+WRK_TIMEOUT=5s # a request slower than this counts as a timeout (60 s for the million-key timings)
 
 CLASSPATH_FILE="$WORK/classpath.txt"
 test_classpath() { # the test class path (H2, PostgreSQL driver, io.zonky), built once
@@ -119,8 +128,9 @@ start_app() {
 	shift
 	local started
 	started=$(now_ms)
-	LATCHKEY_JAVA_OPTS="$JAVA_OPTS" bench/launch.sh "$JAR" --server.port="$PORT" --server.address=127.0.0.1 \
-		--latchkey.bootstrap.admin-password="$PASSWORD" "$@" >"$WORK/app-$name.log" 2>&1 &
+	LATCHKEY_JAVA_OPTS="$JAVA_OPTS" "${PIN_APP[@]}" bench/launch.sh "$JAR" --server.port="$PORT" --server.address=127.0.0.1 \
+		--latchkey.bootstrap.admin-password="$PASSWORD" --latchkey.limits.max-active-keys=$((TOTAL_KEYS + 10)) \
+		"$@" >"$WORK/app-$name.log" 2>&1 &
 	APP_PID=$!
 	for _ in $(seq 1 1200); do
 		if [[ "$(curl -s -o /dev/null -w '%{http_code}' --max-time 1 "$BASE/api/hello_world" || true)" == 200 ]]; then
@@ -140,11 +150,11 @@ start_app() {
 sign_in() {
 	local jar=$WORK/cookies.txt csrf
 	rm -f "$jar"
-	csrf=$(curl -s --max-time 10 -c "$jar" -b "$jar" "$BASE/login" | grep -o 'name="_csrf"[^>]*value="[^"]*"' \
+	csrf=$(curl -s --max-time 60 -c "$jar" -b "$jar" "$BASE/login" | grep -o 'name="_csrf"[^>]*value="[^"]*"' \
 		| sed 's/.*value="\([^"]*\)"/\1/' | head -1)
 	[[ -n "$csrf" ]] || fail "no CSRF token on /login"
 	local location
-	location=$(curl -s --max-time 10 -c "$jar" -b "$jar" -o /dev/null -w '%{redirect_url}' "$BASE/login" \
+	location=$(curl -s --max-time 60 -c "$jar" -b "$jar" -o /dev/null -w '%{redirect_url}' "$BASE/login" \
 		--data-urlencode "username=$ADMIN" --data-urlencode "password=$PASSWORD" --data-urlencode "_csrf=$csrf")
 	[[ "$location" != *error* && -n "$location" ]] || fail "sign-in refused (redirected to '$location')"
 	SESSION_COOKIE=$(awk '$6 == "SESSION" { print $7 }' "$jar")
@@ -152,15 +162,15 @@ sign_in() {
 }
 
 # The first key comes from the dashboard, as a new customer's would: Settings → API Credentials → Create API key,
-# the dialog's form posted with its CSRF token.
+# the dialog's form posted with its CSRF token, with Full access (it creates the other keys over the API).
 dashboard_create_key() {
 	local jar=$WORK/cookies.txt csrf token
-	csrf=$(curl -s --max-time 10 -c "$jar" -b "$jar" "$BASE/settings/api-credentials" \
+	csrf=$(curl -s --max-time 60 -c "$jar" -b "$jar" "$BASE/settings/api-credentials" \
 		| grep -o 'name="_csrf"[^>]*value="[^"]*"' | sed 's/.*value="\([^"]*\)"/\1/' | head -1)
 	[[ -n "$csrf" ]] || fail "no CSRF token on the API Credentials page"
-	token=$(curl -s --max-time 10 -c "$jar" -b "$jar" "$BASE/settings/api-credentials" -H "HX-Request: true" \
+	token=$(curl -s --max-time 60 -c "$jar" -b "$jar" "$BASE/settings/api-credentials" -H "HX-Request: true" \
 		--data-urlencode "name=bench dashboard key" --data-urlencode "expiration=never" \
-		--data-urlencode "environment=development" --data-urlencode "_csrf=$csrf" | grep -o 'key_[0-9a-f]\{48\}' | head -1)
+		--data-urlencode "environment=development" --data-urlencode "access=full" --data-urlencode "_csrf=$csrf" | grep -o 'key_[0-9a-f]\{48\}' | head -1)
 	[[ -n "$token" ]] || fail "the dashboard showed no token after Create API key"
 	echo "$token"
 }
@@ -176,7 +186,7 @@ api() { # METHOD PATH [JSON]
 create_keys() {
 	local wanted=$((TOTAL_KEYS - 2)) created=0
 	PER_THREAD=$(((wanted + 3) / 4)) OUT="$WORK/tokens" API_KEY=$API_KEY \
-		wrk -t4 -c4 -d600s -s "$BENCH/create-keys.lua" "$BASE/api/credentials/keys" >"$WORK/create-keys.txt" &
+		"${PIN_LOAD[@]}" wrk -t4 -c4 -d600s -s "$BENCH/create-keys.lua" "$BASE/api/credentials/keys" >"$WORK/create-keys.txt" &
 	local wrk_pid=$!
 	for _ in $(seq 1 6000); do
 		created=$(cat "$WORK"/tokens.* 2>/dev/null | wc -l || true)
@@ -205,7 +215,7 @@ measure() {
 	shift 5
 	local threads=$WRK_THREADS out
 	((connections < threads)) && threads=$connections
-	out=$(wrk -t"$threads" -c"$connections" -d"${duration}s" --timeout 5s --latency "$@" "$BASE$path")
+	out=$("${PIN_LOAD[@]}" wrk -t"$threads" -c"$connections" -d"${duration}s" --timeout "$WRK_TIMEOUT" --latency "$@" "$BASE$path")
 	echo "$out" >>"$WORK/results/$db.$scenario.wrk"
 	local rps p50 p99 non2xx requests
 	rps=$(awk '/^Requests\/sec:/ { print $2 }' <<<"$out")
@@ -219,7 +229,7 @@ measure() {
 expect_200() { # PATH [curl args]: what is measured must be the real page, not a redirect or an error
 	local path=$1 status
 	shift
-	status=$(curl -s -o /dev/null -w '%{http_code}' --max-time 10 "$@" "$BASE$path")
+	status=$(curl -s -o /dev/null -w '%{http_code}' --max-time 120 "$@" "$BASE$path")
 	[[ "$status" == 200 ]] || fail "GET $path answered $status, not 200"
 }
 
@@ -252,9 +262,9 @@ bench_database() {
 	local unknown="key_$(printf '0%.0s' $(seq 1 48))"
 
 	log "[$db] warming up for ${WARMUP}s"
-	TOKENS="$WORK/rotated-tokens.txt" wrk -t"$WRK_THREADS" -c"$CONNECTIONS" -d"${WARMUP}s" \
+	TOKENS="$WORK/rotated-tokens.txt" "${PIN_LOAD[@]}" wrk -t"$WRK_THREADS" -c"$CONNECTIONS" -d"${WARMUP}s" \
 		-s "$BENCH/rotate-keys.lua" "$BASE/api/hello_world/authenticated" >/dev/null
-	wrk -t"$WRK_THREADS" -c"$CONNECTIONS" -d"$((WARMUP / 2))s" "$BASE/api/hello_world" >/dev/null
+	"${PIN_LOAD[@]}" wrk -t"$WRK_THREADS" -c"$CONNECTIONS" -d"$((WARMUP / 2))s" "$BASE/api/hello_world" >/dev/null
 
 	expect_200 /settings/api-credentials -H "Cookie: SESSION=$SESSION_COOKIE"
 	expect_200 /api/credentials/keys -H "x-api-key: $API_KEY"
@@ -287,6 +297,11 @@ bench_database() {
 		measure "$db" page-search 1 3 "/settings/api-credentials?q=bench%201-77" -H "Cookie: SESSION=$SESSION_COOKIE"
 		measure "$db" api-first 1 3 "/api/credentials/keys" -H "x-api-key: $API_KEY"
 		measure "$db" api-search 1 3 "/api/credentials/keys?q=bench%201-77" -H "x-api-key: $API_KEY"
+		# The verify endpoint a tenant's services call (target: p99 under 5 ms on loopback), alone and under load.
+		API_KEY=$API_KEY TOKENS="$WORK/rotated-tokens.txt" measure "$db" verify-1 1 3 /api/keys/verify \
+			-s "$BENCH/verify.lua"
+		API_KEY=$API_KEY TOKENS="$WORK/rotated-tokens.txt" measure "$db" verify "$CONNECTIONS" "$half" \
+			/api/keys/verify -s "$BENCH/verify.lua"
 	done
 
 	ps -o rss= -p "$APP_PID" | awk '{ printf "%.0f\n", $1 / 1024 }' >"$WORK/results/$db.rss"
@@ -321,9 +336,9 @@ cold_starts() {
 				"--spring.datasource.url=jdbc:h2:file:$WORK/cold/latchkey;AUTO_SERVER=FALSE")
 			started=$(now_ms)
 			if [[ $launch == plain ]]; then
-				java -jar "$baseline" "${args[@]}" >"$WORK/cold-$launch.log" 2>&1 &
+				"${PIN_APP[@]}" java -jar "$baseline" "${args[@]}" >"$WORK/cold-$launch.log" 2>&1 &
 			else
-				bench/launch.sh "$JAR" "${args[@]}" >"$WORK/cold-$launch.log" 2>&1 &
+				"${PIN_APP[@]}" bench/launch.sh "$JAR" "${args[@]}" >"$WORK/cold-$launch.log" 2>&1 &
 			fi
 			APP_PID=$!
 			ms=$(wait_200 "$BASE/login" "$APP_PID" "$started") || fail "no 200 on /login ($launch); see $WORK/cold-$launch.log"
@@ -346,17 +361,17 @@ revocation() {
 	shift
 	log "[postgres] revocation across two instances ($label), $REVOCATIONS keys"
 	started=$(now_ms)
-	bench/launch.sh "$JAR" --server.port="$PORT" --server.address=127.0.0.1 "${PG_ARGS[@]}" "$@" \
+	"${PIN_APP[@]}" bench/launch.sh "$JAR" --server.port="$PORT" --server.address=127.0.0.1 "${PG_ARGS[@]}" "$@" \
 		>"$WORK/app-revocation-$label-a.log" 2>&1 &
 	APP_PID=$!
-	bench/launch.sh "$JAR" --server.port="$PORT_B" --server.address=127.0.0.1 "${PG_ARGS[@]}" "$@" \
+	"${PIN_APP[@]}" bench/launch.sh "$JAR" --server.port="$PORT_B" --server.address=127.0.0.1 "${PG_ARGS[@]}" "$@" \
 		>"$WORK/app-revocation-$label-b.log" 2>&1 &
 	APP_B_PID=$!
 	wait_200 "$BASE/login" "$APP_PID" "$started" >/dev/null || fail "instance A did not start"
 	wait_200 "http://127.0.0.1:$PORT_B/login" "$APP_B_PID" "$started" >/dev/null || fail "instance B did not start"
 	sign_in
 	API_KEY=$(dashboard_create_key)
-	timeout 600 java "$BENCH/Revocation.java" "$BASE" "http://127.0.0.1:$PORT_B" "$API_KEY" "$REVOCATIONS" \
+	timeout 600 "${PIN_LOAD[@]}" java "$BENCH/Revocation.java" "$BASE" "http://127.0.0.1:$PORT_B" "$API_KEY" "$REVOCATIONS" \
 		>"$WORK/results/postgres.revocation-$label" || fail "the revocation timing failed"
 	log "[postgres] revocation ($label): p50 p99 max ms = $(cat "$WORK/results/postgres.revocation-$label")"
 	stop_app
@@ -387,24 +402,25 @@ million_keys() {
 	echo $((($(now_ms) - started) / 1000)) >"$WORK/results/$db.million-seconds"
 	log "[$db] added in $(cat "$WORK/results/$db.million-seconds") s; starting the application"
 	start_app "$db-million" "$@"
-	sign_in
-	API_KEY=$(dashboard_create_key)
+	sign_in # API_KEY, the dashboard's key, is still the one the tenant's first run made
+	WRK_TIMEOUT=60s
 	local prefix
-	prefix=$(api GET "/api/credentials/keys?size=1&q=bulk%20777" | grep -o '"token_prefix":"[^"]*"' | head -1 | cut -d'"' -f4)
+	prefix=$(curl -s --max-time 120 -H "x-api-key: $API_KEY" "$BASE/api/credentials/keys?size=1&q=bulk%20777" | grep -o '"token_prefix":"[^"]*"' | head -1 | cut -d'"' -f4)
 	[[ -n "$prefix" ]] || prefix=key_
 	echo "$prefix" >"$WORK/results/$db.million-prefix"
 	local cookie="Cookie: SESSION=$SESSION_COOKIE"
 	expect_200 /settings/api-credentials -H "$cookie"
 	expect_200 "/api/credentials/keys?q=bulk%20123456" -H "x-api-key: $API_KEY"
 	for path in /settings/api-credentials "/settings/api-credentials?q=bulk%20123456" "/api/credentials/keys"; do
-		curl -s -o /dev/null --max-time 30 -H "$cookie" -H "x-api-key: $API_KEY" "$BASE$path" || true # warm
+		curl -s -o /dev/null --max-time 120 -H "$cookie" -H "x-api-key: $API_KEY" "$BASE$path" || true # warm
 	done
-	measure "$db" million-page-first 1 3 /settings/api-credentials -H "$cookie"
-	measure "$db" million-page-name 1 3 "/settings/api-credentials?q=bulk%20123456" -H "$cookie"
-	measure "$db" million-page-prefix 1 3 "/settings/api-credentials?q=$prefix" -H "$cookie"
-	measure "$db" million-api-first 1 3 /api/credentials/keys -H "x-api-key: $API_KEY"
-	measure "$db" million-api-name 1 3 "/api/credentials/keys?q=bulk%20123456" -H "x-api-key: $API_KEY"
-	measure "$db" million-api-prefix 1 3 "/api/credentials/keys?q=$prefix" -H "x-api-key: $API_KEY"
+	measure "$db" million-page-first 1 "$MILLION_SECONDS" /settings/api-credentials -H "$cookie"
+	measure "$db" million-page-name 1 "$MILLION_SECONDS" "/settings/api-credentials?q=bulk%20123456" -H "$cookie"
+	measure "$db" million-page-prefix 1 "$MILLION_SECONDS" "/settings/api-credentials?q=$prefix" -H "$cookie"
+	measure "$db" million-api-first 1 "$MILLION_SECONDS" /api/credentials/keys -H "x-api-key: $API_KEY"
+	measure "$db" million-api-name 1 "$MILLION_SECONDS" "/api/credentials/keys?q=bulk%20123456" -H "x-api-key: $API_KEY"
+	measure "$db" million-api-prefix 1 "$MILLION_SECONDS" "/api/credentials/keys?q=$prefix" -H "x-api-key: $API_KEY"
+	WRK_TIMEOUT=5s
 	stop_app
 }
 
@@ -420,7 +436,7 @@ for db in $DATABASES; do
 		;;
 	postgres)
 		log "[postgres] starting an embedded PostgreSQL (io.zonky binaries) on 127.0.0.1:$PG_PORT"
-		java -cp "$(test_classpath)" "$BENCH/EmbeddedPostgresServer.java" "$PG_PORT" "$WORK/postgres" 60 \
+		"${PIN_APP[@]}" java -cp "$(test_classpath)" "$BENCH/EmbeddedPostgresServer.java" "$PG_PORT" "$WORK/postgres" 60 \
 			>"$WORK/postgres.log" 2>&1 &
 		PG_PID=$!
 		for _ in $(seq 1 600); do grep -qs '^READY' "$WORK/postgres.log" && break; sleep 0.1; done
@@ -429,9 +445,9 @@ for db in $DATABASES; do
 			--spring.datasource.username=postgres --spring.datasource.password=postgres
 			--latchkey.bootstrap.admin-password="$PASSWORD")
 		bench_database postgres "${PG_ARGS[@]:0:4}"
-		million_keys postgres "jdbc:postgresql://127.0.0.1:$PG_PORT/postgres" postgres postgres "${PG_ARGS[@]:0:4}"
 		revocation notify
 		revocation poll --latchkey.api-keys.cache.notifications=false
+		million_keys postgres "jdbc:postgresql://127.0.0.1:$PG_PORT/postgres" postgres postgres "${PG_ARGS[@]:0:4}"
 		stop_postgres
 		;;
 	*) fail "unknown database '$db' (h2 or postgres)" ;;
@@ -488,6 +504,8 @@ for db in $DATABASES; do
 	row "$db" page-search "API Credentials page, search, 1 conn"
 	row "$db" api-first "GET /api/credentials/keys, first page, 1 conn"
 	row "$db" api-search "GET /api/credentials/keys?q=, search, 1 conn"
+	row "$db" verify-1 "POST /api/keys/verify, 1 conn"
+	row "$db" verify "POST /api/keys/verify" unauthenticated
 	printf "| %-8s | %-44s | %9s | %7s | %7s | %6s | %7s |\n" "$db" "cold start to first 200, ms (CPU ms)" "" \
 		"$(cat "$WORK/results/$db.cold-start")" "($(cat "$WORK/results/$db.cold-start-cpu"))" "" ""
 	printf "| %-8s | %-44s | %9s | %7s | %7s | %6s | %7s |\n" "$db" "process RSS after the run (MB)" "" \

@@ -66,7 +66,7 @@ public class AccountService {
 	/**
 	 * Changes the password of a user who knows the current one. Every other session of the user ends, a notice is
 	 * emailed and an audit event recorded. A wrong current password counts as a failed sign-in, and while sign-in
-	 * is throttled for the account the change is refused too, so this form cannot be used to guess faster.
+	 * is throttled for the account from that address the change is refused too, so this form cannot be used to guess faster.
 	 * @param currentSessionId the session that asks, which stays signed in
 	 * @throws PasswordRejectedException naming each field: {@code currentPassword}, {@code newPassword},
 	 * {@code confirmation}
@@ -74,13 +74,13 @@ public class AccountService {
 	public void changePassword(SignedInUser signedIn, String currentPassword, String newPassword, String confirmation,
 			String clientIp, String currentSessionId) {
 		User user = find(signedIn);
-		if (isThrottled(user)) {
+		if (isThrottled(user, clientIp)) {
 			throw new PasswordRejectedException(Map.of("currentPassword",
 					List.of("Too many wrong passwords for this account. Try again in a few minutes.")));
 		}
 		if (currentPassword == null || currentPassword.isEmpty()
 				|| !this.encoder.matches(currentPassword, user.passwordHash())) {
-			countFailedSignIn(user);
+			countFailedSignIn(user, clientIp);
 			throw new PasswordRejectedException(
 					Map.of("currentPassword", List.of("This is not your current password.")));
 		}
@@ -112,12 +112,12 @@ public class AccountService {
 	}
 
 	/** Sign-in throttling, in one place: the only two calls this service makes to it. */
-	private boolean isThrottled(User user) {
-		return this.signInThrottle.lockedUntil(user.email()).isPresent();
+	private boolean isThrottled(User user, String clientIp) {
+		return this.signInThrottle.throttled(user.email(), clientIp);
 	}
 
-	private void countFailedSignIn(User user) {
-		this.signInThrottle.failed(user.email());
+	private void countFailedSignIn(User user, String clientIp) {
+		this.signInThrottle.failed(user.email(), clientIp);
 	}
 
 	private User find(SignedInUser user) {

@@ -5,6 +5,7 @@ import dev.latchkey.shared.UserId;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Objects;
 
 import dev.latchkey.shared.TenantId;
 
@@ -91,7 +92,7 @@ public final class SignedInUser implements UserDetails, CredentialsContainer {
 	/** Whether the user was changed since this principal was made, in anything a page or a check depends on. */
 	boolean differsFrom(User user) {
 		return !this.role.equals(user.role().name()) || this.operator != user.operator()
-				|| !java.util.Objects.equals(this.displayName, user.displayName())
+				|| !Objects.equals(this.displayName, user.displayName())
 				|| !this.email.equals(user.email());
 	}
 

@@ -4,7 +4,9 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import dev.latchkey.InvalidInputException;
@@ -247,7 +249,7 @@ public class ApiKeyService {
 	}
 
 	/** Per tenant, how many of its keys are active (for the operators' tenant list, which never shows a key). */
-	public java.util.Map<TenantId, Long> activeKeyCounts(java.util.Collection<TenantId> tenants) {
+	public Map<TenantId, Long> activeKeyCounts(Collection<TenantId> tenants) {
 		return this.keys.activeCounts(tenants);
 	}
 
@@ -346,6 +348,7 @@ public class ApiKeyService {
 	@Transactional
 	public ApiKey changeScopes(Actor actor, String publicId, List<String> scopes) {
 		ApiKey key = find(actor.tenantId(), publicId);
+		requireChange(permissions(actor), key);
 		if (key.changeScopes(isPerson(actor) ? parseScopes(actor.tenantId(), scopes) : key.scopes(), isPerson(actor))) {
 			save(actor, key, "scopes changed", this.clock.instant());
 		}
@@ -356,6 +359,7 @@ public class ApiKeyService {
 	@Transactional
 	public ApiKey changeAllowedIps(Actor actor, String publicId, List<String> allowedIps) {
 		ApiKey key = find(actor.tenantId(), publicId);
+		requireChange(permissions(actor), key);
 		if (!isPerson(actor)) {
 			throw KeyRefusedException.escalation("An API key cannot change IP allowlists; a person can, in the dashboard.");
 		}
@@ -369,6 +373,7 @@ public class ApiKeyService {
 	@Transactional
 	public ApiKey changeRateLimit(Actor actor, String publicId, RateLimit rateLimit) {
 		ApiKey key = find(actor.tenantId(), publicId);
+		requireChange(permissions(actor), key);
 		if (!isPerson(actor)) {
 			throw KeyRefusedException.escalation("An API key cannot change rate limits; a person can, in the dashboard.");
 		}

@@ -6,6 +6,9 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -128,12 +131,12 @@ class ApiKeys {
 	}
 
 	/** How many active keys each tenant has; tenants without one are absent. */
-	Map<TenantId, Long> activeCounts(java.util.Collection<TenantId> tenants) {
+	Map<TenantId, Long> activeCounts(Collection<TenantId> tenants) {
 		if (tenants.isEmpty()) {
 			return Map.of();
 		}
-		String marks = String.join(", ", java.util.Collections.nCopies(tenants.size(), "?"));
-		Map<TenantId, Long> counts = new java.util.HashMap<>();
+		String marks = String.join(", ", Collections.nCopies(tenants.size(), "?"));
+		Map<TenantId, Long> counts = new HashMap<>();
 		this.jdbc
 			.sql("select tenant_id, count(*) as active_keys from api_keys where active and deleted_at is null "
 					+ "and tenant_id in (" + marks + ") group by tenant_id")

@@ -18,7 +18,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record LimitsProperties(@DefaultValue("1000") int maxActiveKeys, @DefaultValue DefaultRateLimit defaultRateLimit,
 		@DefaultValue("200ms") Duration syncInterval, @DefaultValue("0.05") double burstShare) {
 
-	public record DefaultRateLimit(@DefaultValue("10000") int requests, @DefaultValue("60") int perSeconds) {
+	/**
+	 * High enough (100,000 a second on average) that no integration made before rate limits existed breaks; a tenant
+	 * sets its own default under Settings → Security.
+	 */
+	public record DefaultRateLimit(@DefaultValue("6000000") int requests, @DefaultValue("60") int perSeconds) {
 
 		RateLimit toRateLimit() {
 			return new RateLimit(this.requests, this.perSeconds);

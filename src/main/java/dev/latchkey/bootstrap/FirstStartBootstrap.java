@@ -16,6 +16,7 @@ import dev.latchkey.tenant.Tenants;
 
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -56,6 +57,19 @@ class FirstStartBootstrap implements ApplicationRunner {
 
 	@Override
 	public void run(ApplicationArguments args) {
+		try {
+			bootstrap();
+		}
+		catch (DataIntegrityViolationException ex) {
+			// Several instances started at once on an empty database: one of them created the tenant first.
+			if (this.tenants.isEmpty()) {
+				throw ex;
+			}
+			log.info("Another instance created the first tenant and its admin");
+		}
+	}
+
+	private void bootstrap() {
 		this.transaction.executeWithoutResult((status) -> {
 			if (!this.tenants.isEmpty()) {
 				return;

@@ -11,7 +11,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.config.BeanPostProcessor;
+import jakarta.servlet.DispatcherType;
+
 import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.core.Ordered;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -44,6 +48,18 @@ class DatabaseConfig {
 			}
 
 		};
+	}
+
+	/**
+	 * Outside everything that may read the database, Spring Session's filter included (it runs at
+	 * {@code HIGHEST_PRECEDENCE + 50}), and inside the trusted-proxy filter, so the log names the real client.
+	 */
+	@Bean
+	FilterRegistrationBean<DatabaseUnavailableFilter> databaseUnavailableFilter() {
+		var registration = new FilterRegistrationBean<>(new DatabaseUnavailableFilter());
+		registration.setDispatcherTypes(DispatcherType.REQUEST);
+		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+		return registration;
 	}
 
 	@Bean

@@ -3,6 +3,7 @@ package dev.latchkey.operator;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.function.Supplier;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -174,7 +175,7 @@ public class OperatorService {
 	}
 
 	/** The member service names its fields for an invitation; the create-tenant form names them for the admin. */
-	private static <T> T rename(String field, java.util.function.Supplier<T> check) {
+	private static <T> T rename(String field, Supplier<T> check) {
 		try {
 			return check.get();
 		}

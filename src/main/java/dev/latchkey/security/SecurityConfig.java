@@ -31,6 +31,7 @@ import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.AuthenticationFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.savedrequest.CookieRequestCache;
+import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.util.matcher.RequestHeaderRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
@@ -81,8 +82,10 @@ class SecurityConfig {
 			.authorizeHttpRequests((requests) -> requests
 				.requestMatchers("/login", "/forgot-password", "/reset-password", "/accept-invitation", "/assets/**",
 						"/webjars/**", "/favicon.ico", "/error", "/swagger", "/swagger/**", "/swagger-ui/**",
-						"/swagger-ui.html")
+						"/swagger-ui.html", "/actuator/health", "/actuator/health/**")
 				.permitAll()
+				.requestMatchers("/settings/security", "/settings/security/**")
+				.hasRole("ADMIN")
 				// The operator console, GET included; the services check the same authority again.
 				.requestMatchers("/operator", "/operator/**")
 				.hasAuthority(Role.OPERATOR_AUTHORITY)
@@ -98,6 +101,7 @@ class SecurityConfig {
 			// Nothing of an anonymous visitor is stored server-side: the CSRF token and the page to return to after
 			// signing in live in cookies, not in a session.
 			.csrf((csrf) -> csrf.csrfTokenRepository(new CsrfCookies()))
+			.addFilterAfter(new CsrfCookieFilter(), CsrfFilter.class)
 			.requestCache((cache) -> cache.requestCache(requestCache))
 			.logout((logout) -> logout.logoutSuccessUrl("/login?logout"))
 			// A session that has gone leads to the sign-in page with a message, for a plain request, a form post

@@ -19,10 +19,15 @@ class SessionConfig {
 		return new SessionCookies();
 	}
 
-	/** After Spring Session has resolved the session, before Spring Security reads the signed-in user from it. */
+	/**
+	 * After Spring Session has resolved the session, before Spring Security reads the signed-in user from it. On the
+	 * system clock, like Spring Session's own idle expiry: a session's lifetime is wall-clock time, not the domain
+	 * time that key expiry and throttling read from the injected clock.
+	 */
 	@Bean
-	FilterRegistrationBean<SessionLifetimeFilter> sessionLifetimeFilter(SessionProperties properties, Clock clock) {
-		var registration = new FilterRegistrationBean<>(new SessionLifetimeFilter(properties.absoluteTimeout(), clock));
+	FilterRegistrationBean<SessionLifetimeFilter> sessionLifetimeFilter(SessionProperties properties) {
+		var registration = new FilterRegistrationBean<>(
+				new SessionLifetimeFilter(properties.absoluteTimeout(), Clock.systemUTC()));
 		registration.setDispatcherTypes(DispatcherType.REQUEST);
 		registration.setOrder(SessionRepositoryFilter.DEFAULT_ORDER + 1);
 		return registration;

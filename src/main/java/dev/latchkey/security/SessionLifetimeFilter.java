@@ -18,6 +18,12 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 final class SessionLifetimeFilter extends OncePerRequestFilter {
 
+	/**
+	 * When the session began: sessions are created by signing in (anonymous visitors
+	 * get none), so this is the time of sign-in.
+	 */
+	static final String STARTED = SessionLifetimeFilter.class.getName() + ".STARTED";
+
 	private final Duration absoluteTimeout;
 
 	private final Clock clock;
@@ -33,7 +39,8 @@ final class SessionLifetimeFilter extends OncePerRequestFilter {
 		HttpSession session = request.getSession(false);
 		if (session != null) {
 			try {
-				if (this.clock.millis() - session.getCreationTime() > this.absoluteTimeout.toMillis()) {
+				if (session.getAttribute(STARTED) instanceof Long started
+						&& this.clock.millis() - started > this.absoluteTimeout.toMillis()) {
 					session.invalidate();
 				}
 			}
@@ -42,6 +49,19 @@ final class SessionLifetimeFilter extends OncePerRequestFilter {
 			}
 		}
 		chain.doFilter(request, response);
+		// still inside Spring Session's filter, so a session created by this request (signing in) is stamped
+		// before it is saved
+		HttpSession after = request.getSession(false);
+		if (after != null) {
+			try {
+				if (after.getAttribute(STARTED) == null) {
+					after.setAttribute(STARTED, this.clock.millis());
+				}
+			}
+			catch (IllegalStateException ex) {
+				// signed out: invalidated
+			}
+		}
 	}
 
 }

@@ -132,16 +132,17 @@ class PasswordsTest {
 
 	@Test
 	void aResetClearsTheSignInThrottleButAChangeDoesNot() {
+		String attacker = "203.0.113.9";
 		for (int i = 0; i < 10; i++) {
-			this.throttle.failed(this.ada.email());
+			this.throttle.failed(this.ada.email(), attacker);
 		}
-		assertThat(this.throttle.lockedUntil(this.ada.email())).isPresent();
+		assertThat(this.throttle.throttled(this.ada.email(), attacker)).isTrue();
 
 		this.passwords.set(this.passwords.accept(this.ada, NEW, NEW, "password"), PasswordChange.CHANGE, null, null);
-		assertThat(this.throttle.lockedUntil(this.ada.email())).isPresent();
+		assertThat(this.throttle.throttled(this.ada.email(), attacker)).isTrue();
 
 		this.passwords.set(this.passwords.accept(this.ada, OLD, OLD, "password"), PasswordChange.RESET, null, null);
-		assertThat(this.throttle.lockedUntil(this.ada.email())).isEmpty();
+		assertThat(this.throttle.throttled(this.ada.email(), attacker)).isFalse();
 	}
 
 	@Test

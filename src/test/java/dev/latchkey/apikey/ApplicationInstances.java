@@ -21,10 +21,12 @@ final class ApplicationInstances {
 	private ApplicationInstances() {
 	}
 
-	static ConfigurableApplicationContext start(String jdbcUrl, String username, String password) {
-		return new SpringApplicationBuilder(LatchkeyApplication.class).run("--server.port=0",
+	static ConfigurableApplicationContext start(String jdbcUrl, String username, String password, String... more) {
+		java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of("--server.port=0",
 				"--server.address=127.0.0.1", "--spring.datasource.url=" + jdbcUrl,
-				"--spring.datasource.username=" + username, "--spring.datasource.password=" + password);
+				"--spring.datasource.username=" + username, "--spring.datasource.password=" + password));
+		args.addAll(java.util.List.of(more));
+		return new SpringApplicationBuilder(LatchkeyApplication.class).run(args.toArray(String[]::new));
 	}
 
 	static ApiClient api(ConfigurableApplicationContext context) {

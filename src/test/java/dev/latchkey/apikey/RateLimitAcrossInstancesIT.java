@@ -58,10 +58,10 @@ class RateLimitAcrossInstancesIT {
 			.create(admin, new NewApiKey("shared limit", null, null, null, new RateLimit(limit, 3600)))
 			.token();
 
-		long[] accepted = hammerBoth(token, Duration.ofSeconds(5));
+		long[] accepted = hammerBoth(token, Duration.ofSeconds(60));
 
 		long total = accepted[0] + accepted[1];
-		// an hour's window: what refills during the test is well under one request
+		// an hour's window: what refills during the test (a few requests at most) is inside the tolerance
 		assertThat(total).as("accepted on A %d, on B %d", accepted[0], accepted[1])
 			.isGreaterThanOrEqualTo(limit)
 			.isLessThanOrEqualTo((long) (limit * 1.1));
@@ -112,10 +112,10 @@ class RateLimitAcrossInstancesIT {
 			}
 			long[] accepted = new long[2];
 			for (Future<Long> f : onA) {
-				accepted[0] += f.get(60, TimeUnit.SECONDS);
+				accepted[0] += f.get(120, TimeUnit.SECONDS);
 			}
 			for (Future<Long> f : onB) {
-				accepted[1] += f.get(60, TimeUnit.SECONDS);
+				accepted[1] += f.get(120, TimeUnit.SECONDS);
 			}
 			return accepted;
 		}
@@ -124,12 +124,18 @@ class RateLimitAcrossInstancesIT {
 		}
 	}
 
+	/**
+	 * Calls until the key is spent as this instance sees it: refused for 1.5 s on end (the guard alone would let a
+	 * request through within 200 ms), so the count does not depend on how fast a loaded machine answers.
+	 */
 	private static long hammer(ConfigurableApplicationContext instance, String token, long deadline) throws Exception {
 		long accepted = 0;
-		while (System.nanoTime() < deadline) {
+		long lastAccepted = System.nanoTime();
+		while (System.nanoTime() < deadline && System.nanoTime() - lastAccepted < TimeUnit.MILLISECONDS.toNanos(1500)) {
 			int status = call(instance, token);
 			if (status == 200) {
 				accepted++;
+				lastAccepted = System.nanoTime();
 			}
 			else {
 				assertThat(status).isEqualTo(429);

@@ -4,7 +4,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -123,18 +122,6 @@ class SessionsTest {
 			.param(this.ada.email())
 			.query(Integer.class)
 			.single()).isEqualTo(30 * 60);
-	}
-
-	@Test
-	void aSessionEnds12HoursAfterSignInHoweverActive() {
-		DashboardClient browser = new DashboardClient(this.port);
-		browser.signIn(this.ada.email(), PASSWORD);
-		this.clock.advance(Duration.ofHours(11).plusMinutes(59));
-		assertThat(browser.get("/settings/api-credentials").status()).isEqualTo(200);
-
-		this.clock.advance(Duration.ofMinutes(2));
-		assertThat(browser.get("/settings/api-credentials").location()).endsWith("/login");
-		assertThat(sessionsOf(this.ada)).isZero();
 	}
 
 	private static String sessionCookie(Response response) {

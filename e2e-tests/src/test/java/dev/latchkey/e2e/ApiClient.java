@@ -19,10 +19,30 @@ final class ApiClient {
 
 	/** @return the status of an authenticated call made with this token */
 	int callWith(String token) {
-		HttpRequest request = HttpRequest.newBuilder(URI.create(this.baseUrl + "/api/hello_world/authenticated"))
+		return send(HttpRequest.newBuilder(URI.create(this.baseUrl + "/api/hello_world/authenticated"))
 			.header("x-api-key", token)
 			.GET()
-			.build();
+			.build());
+	}
+
+	/** @return the status of listing the tenant's keys (needs keys:read) */
+	int listKeysWith(String token) {
+		return send(HttpRequest.newBuilder(URI.create(this.baseUrl + "/api/credentials/keys"))
+			.header("x-api-key", token)
+			.GET()
+			.build());
+	}
+
+	/** @return the status of creating a key (needs keys:write) */
+	int createKeyWith(String token) {
+		return send(HttpRequest.newBuilder(URI.create(this.baseUrl + "/api/credentials/keys"))
+			.header("x-api-key", token)
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString("{\"name\": \"made by a key\", \"scopes\": []}"))
+			.build());
+	}
+
+	private int send(HttpRequest request) {
 		try {
 			return this.http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
 		}

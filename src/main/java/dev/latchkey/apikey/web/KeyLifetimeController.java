@@ -64,7 +64,7 @@ class KeyLifetimeController {
 			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
 			return page(null, Map.of("max_key_lifetime_days", "Choose one of the offered lifetimes"), model);
 		}
-		return "redirect:/settings/security/key-lifetime";
+		return "redirect:/settings/security";
 	}
 
 	static void addTo(Model model, Integer days) {

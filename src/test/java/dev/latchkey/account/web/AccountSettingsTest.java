@@ -165,8 +165,9 @@ class AccountSettingsTest {
 		for (int i = 0; i < 4; i++) {
 			changePassword(this.laptop, "another wrong guess " + i, NEW_PASSWORD, NEW_PASSWORD);
 		}
-		assertThat(browser().signIn(this.ada.email(), PASSWORD).location()).as("sign-in is throttled now")
-			.endsWith("/login?error");
+		assertThat(browser().signIn(this.ada.email(), PASSWORD).location())
+			.as("sign-in from this address is throttled now")
+			.endsWith("/login?busy");
 		Response locked = changePassword(this.laptop, PASSWORD, NEW_PASSWORD, NEW_PASSWORD);
 		assertThat(locked.status()).isEqualTo(422);
 		assertThat(errors(locked, "currentPassword")).contains("Too many wrong passwords");

@@ -8,7 +8,11 @@ import dev.latchkey.account.User;
 import dev.latchkey.account.Users;
 import dev.latchkey.apikey.ApiKeyService;
 import dev.latchkey.apikey.NewApiKey;
+import dev.latchkey.apikey.LeakPolicy;
 import dev.latchkey.apikey.RateLimit;
+import dev.latchkey.apikey.SecuritySettings;
+import dev.latchkey.apikey.SecuritySettingsService;
+import java.util.List;
 import dev.latchkey.shared.Actor;
 import dev.latchkey.support.ApiClient;
 import dev.latchkey.support.ApiClient.Response;
@@ -41,6 +45,9 @@ class RateLimitApiTest {
 
 	@Autowired
 	ApiKeyService keys;
+
+	@Autowired
+	SecuritySettingsService settings;
 
 	ApiClient api;
 
@@ -82,6 +89,19 @@ class RateLimitApiTest {
 		assertThat(Long.parseLong(refused.header("Retry-After"))).isBetween(1L, 1200L);
 		assertThat(refused.header("RateLimit")).startsWith("\"default\";r=0;");
 		assertThat(this.api.get(WHOAMI, key(null)).status()).as("another key has its own limit").isEqualTo(200);
+	}
+
+	@Test
+	void aKeyWithoutItsOwnLimitFollowsTheTenantsDefaultFromTheNextRequestOn() {
+		String token = key(null);
+		assertThat(this.api.get(WHOAMI, token).header("RateLimit-Policy")).isEqualTo("\"default\";q=6000000;w=60");
+
+		this.settings.update(this.admin, new SecuritySettings(new RateLimit(120, 60), LeakPolicy.DEACTIVATE, List.of()));
+
+		assertThat(this.api.get(WHOAMI, token).header("RateLimit-Policy")).isEqualTo("\"default\";q=120;w=60");
+		assertThat(this.api.get(WHOAMI, key(new RateLimit(9, 1))).header("RateLimit-Policy"))
+			.as("a key's own limit wins")
+			.isEqualTo("\"default\";q=9;w=1");
 	}
 
 	@Test

@@ -11,7 +11,10 @@ import dev.latchkey.account.Users;
 import dev.latchkey.apikey.ApiKeyService;
 import dev.latchkey.apikey.CreatedApiKey;
 import dev.latchkey.apikey.NewApiKey;
+import dev.latchkey.apikey.LeakPolicy;
 import dev.latchkey.apikey.RateLimit;
+import dev.latchkey.apikey.SecuritySettings;
+import dev.latchkey.apikey.SecuritySettingsService;
 import dev.latchkey.shared.Actor;
 import dev.latchkey.support.ApiClient;
 import dev.latchkey.support.ApiClient.Response;
@@ -52,6 +55,9 @@ class VerifyApiTest {
 	@Autowired
 	MutableClock clock;
 
+	@Autowired
+	SecuritySettingsService settings;
+
 	ApiClient api;
 
 	Actor admin;
@@ -85,6 +91,19 @@ class VerifyApiTest {
 		assertThat(body.get("rate_limit_status").get("remaining").asLong()).isEqualTo(49);
 		assertThat(body.get("rate_limit_status").get("reset_seconds").asLong()).isBetween(1L, 60L);
 		assertThat(body.has("token")).isFalse();
+	}
+
+	@Test
+	void aTenantsOwnScopesAreGivenToKeysAndReadThroughVerify() {
+		this.settings.update(this.admin,
+				new SecuritySettings(null, LeakPolicy.DEACTIVATE, List.of("billing:read", "reports.export")));
+		CreatedApiKey presented = create(this.admin, List.of("billing:read"), null, null);
+
+		assertThat(verify(this.verifier, presented.token()).json().get("scopes").toString())
+			.isEqualTo("[\"billing:read\"]");
+		org.assertj.core.api.Assertions
+			.assertThatThrownBy(() -> create(this.admin, List.of("billing:write"), null, null))
+			.hasMessageContaining("unknown scope");
 	}
 
 	@Test

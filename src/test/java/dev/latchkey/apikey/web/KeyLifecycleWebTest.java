@@ -187,8 +187,10 @@ class KeyLifecycleWebTest {
 		assertThat(page.body()).contains("Maximum key lifetime", "None", "30 days", "90 days", "180 days", "365 days");
 
 		Response saved = this.admin.post("/settings/security/key-lifetime", Map.of("maxKeyLifetimeDays", "90"));
-		assertThat(saved.location()).endsWith("/settings/security/key-lifetime");
-		assertThat(this.admin.get("/settings/security/key-lifetime").body()).contains("at most 90 days");
+		assertThat(saved.location()).endsWith("/settings/security");
+		Response security = this.admin.get("/settings/security");
+		assertThat(security.body()).contains("at most 90 days").contains("Maximum key lifetime")
+			.contains("Default rate limit");
 
 		this.admin.get(PATH);
 		Response never = this.admin.postWithHeaders(PATH, Map.of("name", "Forever", "expiration", "never", "access",

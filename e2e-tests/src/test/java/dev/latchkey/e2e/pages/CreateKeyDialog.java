@@ -39,6 +39,36 @@ public final class CreateKeyDialog extends Page {
 		return !this.driver.findElements(By.id("key-environment")).isEmpty();
 	}
 
+	/** Restricted, with exactly these scopes ticked. */
+	public CreateKeyDialog restricted(String... scopes) {
+		this.driver.findElement(testId("access-restricted")).click();
+		java.util.Set<String> wanted = java.util.Set.of(scopes);
+		for (WebElement box : this.driver.findElements(By.cssSelector("#create-key-form input[name='scopes']"))) {
+			if (box.isSelected() != wanted.contains(box.getDomAttribute("value"))) {
+				box.click();
+			}
+		}
+		return this;
+	}
+
+	public CreateKeyDialog fullAccess() {
+		this.driver.findElement(testId("access-full")).click();
+		return this;
+	}
+
+	/** Whether the scope checkboxes are shown (only for Restricted). */
+	public boolean scopeChoicesShown() {
+		return this.driver.findElement(By.cssSelector("#create-key-form .scope-list")).isDisplayed();
+	}
+
+	/** The Allowed IP addresses field, one a line. */
+	public CreateKeyDialog allowedIps(String addresses) {
+		WebElement field = this.driver.findElement(By.id("key-allowed-ips"));
+		field.clear();
+		field.sendKeys(addresses);
+		return this;
+	}
+
 	public CreatedKeyDialog create() {
 		this.driver.findElement(testId("create-submit")).click();
 		CreatedKeyDialog created = new CreatedKeyDialog(this.driver);

@@ -45,6 +45,27 @@ public final class KeyDetailPage extends Page {
 			.toList();
 	}
 
+	/** Ticks exactly these scopes and saves them. */
+	public KeyDetailPage changeScopes(String... scopes) {
+		java.util.Set<String> wanted = java.util.Set.of(scopes);
+		for (WebElement box : this.driver.findElements(By.cssSelector("#scopes-form input[name='scopes']"))) {
+			if (box.isSelected() != wanted.contains(box.getDomAttribute("value"))) {
+				box.click();
+			}
+		}
+		clickAndAwaitNewPage(testId("save-scopes"));
+		return at(new KeyDetailPage(this.driver));
+	}
+
+	/** Replaces the Allowed IP addresses (one a line; empty for anywhere) and saves them. */
+	public KeyDetailPage allowIps(String addresses) {
+		WebElement field = this.driver.findElement(By.id("allowed-ips"));
+		field.clear();
+		field.sendKeys(addresses);
+		clickAndAwaitNewPage(testId("save-allowed-ips"));
+		return at(new KeyDetailPage(this.driver));
+	}
+
 	/** "Rolled from key_3f9a…" or "Rolled to key_81c0…", a link to the other key. */
 	public String rolledLink(String which) {
 		return this.driver.findElement(testId("rolled-" + which)).getText();

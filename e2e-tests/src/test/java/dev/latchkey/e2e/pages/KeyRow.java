@@ -37,6 +37,11 @@ public final class KeyRow extends Page {
 		return cell("key-created-by");
 	}
 
+	/** The Scopes column: "Full access", "keys:read, keys:verify", ... */
+	public String scopes() {
+		return cell("key-scopes");
+	}
+
 	public String status() {
 		return cell("key-status");
 	}
