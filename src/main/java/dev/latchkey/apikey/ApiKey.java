@@ -19,7 +19,7 @@ public class ApiKey {
 
 	private final Environment environment;
 
-	private final String name;
+	private String name;
 
 	private final String tokenPrefix;
 
@@ -27,7 +27,7 @@ public class ApiKey {
 
 	private final Creator createdBy;
 
-	private final Instant expiresAt;
+	private Instant expiresAt;
 
 	private boolean active;
 
@@ -50,6 +50,22 @@ public class ApiKey {
 	private Instant leakReportedAt;
 
 	private String leakUrl;
+
+	/** The key this one replaced by a roll, or {@code null}. */
+	private KeyLink rolledFrom;
+
+	/** The key that replaced this one by a roll, or {@code null}. */
+	private KeyLink rolledTo;
+
+	/**
+	 * Another key as a detail view links to it: by its prefix, and only while it exists.
+	 *
+	 * @param id internal id
+	 * @param publicId for the link
+	 * @param deleted whether the key is gone (then it is named but not linked)
+	 */
+	public record KeyLink(long id, String publicId, String tokenPrefix, boolean deleted) {
+	}
 
 	/** Who created a key. */
 	public record Creator(UserId id, String displayName, String email) {
@@ -139,6 +155,55 @@ public class ApiKey {
 		}
 		this.scopes = scopes;
 		return true;
+	}
+
+	/**
+	 * @param checkedName already checked by {@link KeyName#check}
+	 * @return whether anything changed
+	 */
+	boolean rename(String checkedName) {
+		requireNotDeleted();
+		if (this.name.equals(checkedName)) {
+			return false;
+		}
+		this.name = checkedName;
+		return true;
+	}
+
+	/**
+	 * A deactivated or expired key may be given a new expiration too: that is how an expired key comes back,
+	 * instead of being created again.
+	 * @param expiresAt {@code null} for never
+	 * @return whether anything changed
+	 */
+	boolean changeExpiration(Instant expiresAt) {
+		requireNotDeleted();
+		if (java.util.Objects.equals(this.expiresAt, expiresAt)) {
+			return false;
+		}
+		this.expiresAt = expiresAt;
+		return true;
+	}
+
+	/**
+	 * This key was rolled: it stops working at {@code latest}, or earlier where it already would.
+	 * @param successor the key that replaces it
+	 */
+	void rolledTo(KeyLink successor, Instant latest) {
+		requireNotDeleted();
+		if (this.rolledTo != null) {
+			throw new KeyAlreadyRolledException(this.rolledTo.tokenPrefix());
+		}
+		this.rolledTo = successor;
+		if (this.expiresAt == null || latest.isBefore(this.expiresAt)) {
+			this.expiresAt = latest;
+		}
+	}
+
+	/** Set by the repository when it reads the key. */
+	void linked(KeyLink rolledFrom, KeyLink rolledTo) {
+		this.rolledFrom = rolledFrom;
+		this.rolledTo = rolledTo;
 	}
 
 	/** A secret scanner found the token in public, at this URL. */
@@ -253,6 +318,14 @@ public class ApiKey {
 
 	public RateLimit rateLimit() {
 		return this.rateLimit;
+	}
+
+	public KeyLink rolledFrom() {
+		return this.rolledFrom;
+	}
+
+	public KeyLink rolledTo() {
+		return this.rolledTo;
 	}
 
 	public boolean deactivatedByPerson() {

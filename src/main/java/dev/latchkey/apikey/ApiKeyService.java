@@ -2,6 +2,7 @@ package dev.latchkey.apikey;
 
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
@@ -50,8 +51,11 @@ public class ApiKeyService {
 
 	private final Users users;
 
+	private final KeyLifetimePolicy lifetime;
+
 	ApiKeyService(ApiKeys keys, Tenants tenants, AuditLog audit, Clock clock, KeyChanges changes, Users users,
-			TenantScopes tenantScopes, RateLimitStore rateLimits, LimitsProperties limits) {
+			TenantScopes tenantScopes, RateLimitStore rateLimits, LimitsProperties limits, KeyLifetimePolicy lifetime) {
+		this.lifetime = lifetime;
 		this.tenantScopes = tenantScopes;
 		this.rateLimits = rateLimits;
 		this.limits = limits;
@@ -83,6 +87,7 @@ public class ApiKeyService {
 		if (request.expiresAt() != null && request.expiresAt().isAfter(latestExpiry(now))) {
 			throw new InvalidInputException("expires_at", "expires_at must be at most ten years from now");
 		}
+		this.lifetime.find(actor.tenantId()).check(request.expiresAt(), now, "expires_at");
 		Scopes scopes;
 		if (isPerson(actor)) {
 			scopes = (request.scopes() != null) ? parseScopes(actor.tenantId(), request.scopes())
@@ -105,6 +110,106 @@ public class ApiKeyService {
 		this.audit.record(actor, "created", id, now);
 		this.changes.created(tokenHash);
 		return new CreatedApiKey(find(actor.tenantId(), publicId), token);
+	}
+
+	/** The longest a key may stop working after a roll: a week, as the dashboard's longest choice. */
+	public static final Duration MAX_ROLL_GRACE = Duration.ofDays(7);
+
+	/**
+	 * Replaces a key by a new one with the same name, environment and settings, in one transaction: the new key's
+	 * token is returned once, and the old key stops working after the grace period (or earlier, where it already
+	 * would). The new key's expiry keeps the old key's length (within the tenant's maximum lifetime); where the old
+	 * key never expired, so does the new one, unless a maximum applies.
+	 *
+	 * @param grace how long the old key keeps working, 0 to 7 days
+	 */
+	@Transactional
+	public CreatedApiKey roll(Actor actor, String publicId, Duration grace) {
+		if (grace == null || grace.isNegative() || grace.compareTo(MAX_ROLL_GRACE) > 0) {
+			throw new InvalidInputException("expire_old_in_seconds",
+					"expire_old_in_seconds must be between 0 and " + MAX_ROLL_GRACE.toSeconds());
+		}
+		Instant now = this.clock.instant();
+		ApiKey old = find(actor.tenantId(), publicId);
+		requireChange(permissions(actor), old);
+		if (!isPerson(actor)) {
+			requireNoEscalation(callingKey(actor), old.scopes(), old.environment());
+		}
+		if (old.rolledTo() != null) {
+			throw new KeyAlreadyRolledException(old.rolledTo().tokenPrefix());
+		}
+		// rolled "now", an active key makes room for its successor
+		if (!(grace.isZero() && old.isActive() && !old.isExpiredAt(now))) {
+			requireRoomForAnActiveKey(actor.tenantId(), now);
+		}
+		String token = ApiKeyToken.generate(this.random);
+		String tokenHash = ApiKeyToken.hash(token);
+		String newPublicId = UUID.randomUUID().toString();
+		long id = this.keys.insert(newPublicId, actor.tenantId(), old.environment(), old.name(),
+				ApiKeyToken.prefix(token), tokenHash, now, actor.userId(), rolledExpiry(actor.tenantId(), old, now),
+				old.scopes(), old.rateLimit(), old.allowedIps(), old.id());
+		this.rateLimits.created(id);
+		old.rolledTo(new ApiKey.KeyLink(id, newPublicId, ApiKeyToken.prefix(token), false), now.plus(grace));
+		this.keys.saveState(old);
+		this.audit.record(actor, "rolled from " + old.tokenPrefix() + "…", id, now);
+		this.audit.record(actor, "rolled to " + ApiKeyToken.prefix(token) + "…", old.id(), now);
+		this.changes.changed(old.id());
+		this.changes.created(tokenHash);
+		return new CreatedApiKey(find(actor.tenantId(), newPublicId), token);
+	}
+
+	private Instant rolledExpiry(TenantId tenant, ApiKey old, Instant now) {
+		Instant latest = this.lifetime.find(tenant).latestExpiry(now);
+		if (old.expiresAt() == null) {
+			return latest;
+		}
+		// a key created with an expiry at or before its creation cannot be made; the floor keeps a rolled key usable
+		Duration length = Duration.between(old.createdAt(), old.expiresAt());
+		Instant expiry = now.plus(length.isNegative() || length.isZero() ? Duration.ofDays(1) : length);
+		if (expiry.isAfter(latestExpiry(now))) {
+			expiry = latestExpiry(now);
+		}
+		return (latest != null && expiry.isAfter(latest)) ? latest : expiry;
+	}
+
+	/**
+	 * Renames a key and/or changes its expiration, both or neither. A deactivated or expired key may be given a new
+	 * expiration (an expired one works again, a deactivated one once reactivated); the tenant's maximum lifetime
+	 * applies.
+	 */
+	@Transactional
+	public ApiKey edit(Actor actor, String publicId, KeyEdit edit) {
+		Instant now = this.clock.instant();
+		ApiKey key = find(actor.tenantId(), publicId);
+		requireChange(permissions(actor), key);
+		if (!isPerson(actor)) {
+			requireNoEscalation(callingKey(actor), key.scopes(), key.environment());
+		}
+		boolean renamed = edit.renames() && key.rename(KeyName.check(edit.name()));
+		boolean extended = false;
+		if (edit.changesExpiration()) {
+			Instant expiresAt = edit.expiresAt();
+			if (expiresAt != null && !expiresAt.isAfter(now)) {
+				throw new InvalidInputException("expires_at", "expires_at must be in the future");
+			}
+			if (expiresAt != null && expiresAt.isAfter(latestExpiry(now))) {
+				throw new InvalidInputException("expires_at", "expires_at must be at most ten years from now");
+			}
+			this.lifetime.find(actor.tenantId()).check(expiresAt, now, "expires_at");
+			boolean wasExpired = key.isExpiredAt(now);
+			extended = key.changeExpiration(expiresAt);
+			if (extended && wasExpired && key.isActive()) {
+				requireRoomForAnActiveKey(actor.tenantId(), now);
+			}
+		}
+		// audit actions are short (32 characters): the detail view shows the key's name and expiry as they are now
+		if (renamed) {
+			save(actor, key, "renamed", now);
+		}
+		if (extended) {
+			save(actor, key, "expiration changed", now);
+		}
+		return find(actor.tenantId(), publicId);
 	}
 
 	/**

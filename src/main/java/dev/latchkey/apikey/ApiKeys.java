@@ -29,8 +29,13 @@ class ApiKeys {
 	private static final String SELECT = "select k.id, k.public_id, k.tenant_id, k.environment, k.name, k.token_prefix, "
 			+ "k.created_at, k.created_by, u.display_name, u.email, k.expires_at, k.active, k.deactivated_at, "
 			+ "k.deleted_at, k.last_used_at, k.scopes, k.deactivated_by_person, k.rate_limit_requests, "
-			+ "k.rate_limit_per_seconds, k.allowed_ips, k.leak_reported_at, k.leak_url "
-			+ "from api_keys k join users u on u.id = k.created_by ";
+			+ "k.rate_limit_per_seconds, k.allowed_ips, k.leak_reported_at, k.leak_url, "
+			+ "rf.id as from_id, rf.public_id as from_public_id, rf.token_prefix as from_prefix, "
+			+ "rf.deleted_at as from_deleted_at, rt.id as to_id, rt.public_id as to_public_id, "
+			+ "rt.token_prefix as to_prefix, rt.deleted_at as to_deleted_at "
+			+ "from api_keys k join users u on u.id = k.created_by "
+			+ "left join api_keys rf on rf.id = k.rolled_from_id and rf.tenant_id = k.tenant_id "
+			+ "left join api_keys rt on rt.id = k.rolled_to_id and rt.tenant_id = k.tenant_id ";
 
 	private final JdbcClient jdbc;
 
@@ -44,15 +49,23 @@ class ApiKeys {
 	long insert(String publicId, TenantId tenant, Environment environment, String name, String tokenPrefix,
 			String tokenHash, Instant createdAt, UserId createdBy, Instant expiresAt, Scopes scopes,
 			RateLimit rateLimit, IpAllowlist allowedIps) {
+		return insert(publicId, tenant, environment, name, tokenPrefix, tokenHash, createdAt, createdBy, expiresAt,
+				scopes, rateLimit, allowedIps, null);
+	}
+
+	/** @param rolledFrom the internal id of the key this one replaces by a roll, or {@code null} */
+	long insert(String publicId, TenantId tenant, Environment environment, String name, String tokenPrefix,
+			String tokenHash, Instant createdAt, UserId createdBy, Instant expiresAt, Scopes scopes,
+			RateLimit rateLimit, IpAllowlist allowedIps, Long rolledFrom) {
 		var keys = new GeneratedKeyHolder();
 		this.jdbc
 			.sql("insert into api_keys (public_id, tenant_id, environment, name, token_prefix, token_hash, created_at, "
 					+ "created_by, expires_at, active, scopes, legacy_token, rate_limit_requests, rate_limit_per_seconds, "
-					+ "allowed_ips) values (?, ?, ?, ?, ?, ?, ?, ?, ?, true, ?, false, ?, ?, ?)")
+					+ "allowed_ips, rolled_from_id) values (?, ?, ?, ?, ?, ?, ?, ?, ?, true, ?, false, ?, ?, ?, ?)")
 			.params(publicId, tenant.value(), environment.value(), name, tokenPrefix, tokenHash,
 					timestamp(createdAt), createdBy.value(), timestamp(expiresAt), scopes.toColumn(),
 					(rateLimit != null) ? rateLimit.requests() : null,
-					(rateLimit != null) ? rateLimit.perSeconds() : null, column(allowedIps))
+					(rateLimit != null) ? rateLimit.perSeconds() : null, column(allowedIps), rolledFrom)
 			.update(keys, "id");
 		return keys.getKey().longValue();
 	}
@@ -139,13 +152,14 @@ class ApiKeys {
 		this.jdbc
 			.sql("update api_keys set active = ?, deactivated_at = ?, deleted_at = ?, deactivated_by_person = ?, "
 					+ "scopes = ?, rate_limit_requests = ?, rate_limit_per_seconds = ?, "
-					+ "allowed_ips = ?, leak_reported_at = ?, leak_url = ? where id = ? and tenant_id = ?")
+					+ "allowed_ips = ?, leak_reported_at = ?, leak_url = ?, name = ?, expires_at = ?, rolled_to_id = ? "
+					+ "where id = ? and tenant_id = ?")
 			.params(key.isActive(), timestamp(key.deactivatedAt()), timestamp(key.deletedAt()),
 					key.deactivatedByPerson(), key.scopes().toColumn(),
 					(key.rateLimit() != null) ? key.rateLimit().requests() : null,
 					(key.rateLimit() != null) ? key.rateLimit().perSeconds() : null, column(key.allowedIps()),
-					timestamp(key.leakReportedAt()), key.leakUrl(), key.id(),
-					key.tenantId().value())
+					timestamp(key.leakReportedAt()), key.leakUrl(), key.name(), timestamp(key.expiresAt()),
+					(key.rolledTo() != null) ? key.rolledTo().id() : null, key.id(), key.tenantId().value())
 			.update();
 	}
 
@@ -243,6 +257,21 @@ class ApiKeys {
 	}
 
 	private static ApiKey map(ResultSet rs, int row) throws SQLException {
+		ApiKey key = mapKey(rs);
+		key.linked(link(rs, "from"), link(rs, "to"));
+		return key;
+	}
+
+	private static ApiKey.KeyLink link(ResultSet rs, String side) throws SQLException {
+		long id = rs.getLong(side + "_id");
+		if (rs.wasNull()) {
+			return null;
+		}
+		return new ApiKey.KeyLink(id, rs.getString(side + "_public_id"), rs.getString(side + "_prefix"),
+				rs.getTimestamp(side + "_deleted_at") != null);
+	}
+
+	private static ApiKey mapKey(ResultSet rs) throws SQLException {
 		return new ApiKey(rs.getLong("id"), rs.getString("public_id"), new TenantId(rs.getLong("tenant_id")),
 				environment(rs.getString("environment")), rs.getString("name"), rs.getString("token_prefix"),
 				instant(rs, "created_at"), new ApiKey.Creator(new UserId(rs.getLong("created_by")), rs.getString("display_name"),

@@ -51,4 +51,28 @@ class TenantSettings {
 		}
 	}
 
+	/** @return {@code null} for no maximum */
+	Integer maxKeyLifetimeDays(TenantId tenant) {
+		return this.jdbc.sql("select max_key_lifetime_days from tenant_settings where tenant_id = ?")
+			.param(tenant.value())
+			.query((rs, n) -> {
+				int days = rs.getInt(1);
+				return rs.wasNull() ? null : days;
+			})
+			.optional()
+			.orElse(null);
+	}
+
+	/** @param days {@code null} for no maximum */
+	void saveMaxKeyLifetime(TenantId tenant, Integer days) {
+		int updated = this.jdbc.sql("update tenant_settings set max_key_lifetime_days = ? where tenant_id = ?")
+			.params(days, tenant.value())
+			.update();
+		if (updated == 0) {
+			this.jdbc.sql("insert into tenant_settings (tenant_id, max_key_lifetime_days) values (?, ?)")
+				.params(tenant.value(), days)
+				.update();
+		}
+	}
+
 }

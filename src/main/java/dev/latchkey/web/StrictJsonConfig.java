@@ -26,6 +26,9 @@ class StrictJsonConfig {
 			.withCoercionConfig(LogicalType.Textual, (config) -> config.setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
 				.setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
 				.setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
+			// and no text where a number is expected ("expire_old_in_seconds": "3600")
+			.withCoercionConfig(LogicalType.Integer, (config) -> config.setCoercion(CoercionInputShape.String, CoercionAction.Fail)
+				.setCoercion(CoercionInputShape.Float, CoercionAction.Fail))
 			.withCoercionConfigDefaults((config) -> config.setAcceptBlankAsEmpty(false)
 				.setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail));
 	}

@@ -62,6 +62,11 @@ public final class ApiClient {
 		return send(request(path, apiKey).POST(HttpRequest.BodyPublishers.noBody()));
 	}
 
+	public Response patch(String path, String apiKey, String jsonBody) {
+		return send(request(path, apiKey).header("Content-Type", "application/json")
+			.method("PATCH", HttpRequest.BodyPublishers.ofString(jsonBody)));
+	}
+
 	public Response delete(String path, String apiKey) {
 		return send(request(path, apiKey).DELETE());
 	}

@@ -19,6 +19,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -94,6 +95,40 @@ class CredentialsApiController {
 	KeyResponse reactivate(@AuthenticationPrincipal AuthenticatedKey caller, @PathVariable String id,
 			HttpServletRequest http) {
 		return KeyResponse.of(this.keys.reactivate(actor(caller, http), id), this.clock);
+	}
+
+	@PostMapping(path = "/{id}/roll", consumes = "application/json")
+	@ResponseStatus(HttpStatus.CREATED)
+	@Operation(summary = "Roll (rotate) an API key",
+			description = "Creates a new key with the same name, environment, scopes, rate limit, allowed IPs and expiry "
+					+ "length, and makes the old key stop working after expire_old_in_seconds (never later than it "
+					+ "already would). The new token is returned only in this response. A key can roll only keys "
+					+ "within its own scopes and environment.")
+	@ApiResponse(responseCode = "201", description = "The new key. The full token is only returned in this response.")
+	@ApiResponse(responseCode = "400", description = "Invalid request",
+			content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
+	@ApiResponse(responseCode = "404", description = "No such key in your tenant", content = @Content)
+	@ApiResponse(responseCode = "409", description = "The key was already rolled, or the tenant has as many active keys as it may",
+			content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
+	@RequiresScope(Scopes.KEYS_WRITE)
+	KeyCreatedResponse roll(@AuthenticationPrincipal AuthenticatedKey caller, @PathVariable String id,
+			@RequestBody RollKeyRequest request, HttpServletRequest http) {
+		return KeyCreatedResponse.of(this.keys.roll(actor(caller, http), id, request.grace()));
+	}
+
+	@PatchMapping(path = "/{id}", consumes = "application/json")
+	@Operation(summary = "Rename an API key or change its expiration",
+			description = "Send name and/or expires_at; what is not sent stays as it is. expires_at null: never "
+					+ "expires. An expired or deactivated key can be given a new expiration. The tenant's maximum key "
+					+ "lifetime applies.")
+	@ApiResponse(responseCode = "200", description = "The key")
+	@ApiResponse(responseCode = "400", description = "Invalid request",
+			content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
+	@ApiResponse(responseCode = "404", description = "No such key in your tenant", content = @Content)
+	@RequiresScope(Scopes.KEYS_WRITE)
+	KeyResponse update(@AuthenticationPrincipal AuthenticatedKey caller, @PathVariable String id,
+			@RequestBody UpdateKeyRequest request, HttpServletRequest http) {
+		return KeyResponse.of(this.keys.edit(actor(caller, http), id, request.toEdit()), this.clock);
 	}
 
 	@DeleteMapping("/{id}")

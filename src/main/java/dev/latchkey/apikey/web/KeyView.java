@@ -17,7 +17,7 @@ record KeyView(String id, String name, String maskedKey, String environment, boo
 		String createdIso, String expiration, String expirationDetail, boolean expired, String createdBy, String lastUsed, String status,
 		String statusClass, boolean active, String deactivated, List<String> scopes, String scopesSummary,
 		Integer rateLimitRequests, Integer rateLimitPerSeconds, List<String> allowedIps, String leakReportedAt,
-		String leakUrl, boolean changeable) {
+		String leakUrl, boolean changeable, String expiresIn, ApiKey.KeyLink rolledFrom, ApiKey.KeyLink rolledTo) {
 
 	static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH)
 		.withZone(ZoneOffset.UTC);
@@ -37,7 +37,43 @@ record KeyView(String id, String name, String maskedKey, String environment, boo
 				(key.deactivatedAt() != null) ? DATE_TIME.format(key.deactivatedAt()) : null, key.scopes().list(),
 				summary(key.scopes()), (key.rateLimit() != null) ? key.rateLimit().requests() : null,
 				(key.rateLimit() != null) ? key.rateLimit().perSeconds() : null, key.allowedIps().list(),
-				(key.leakReportedAt() != null) ? DATE_TIME.format(key.leakReportedAt()) : null, key.leakUrl(), permissions.canChange(key));
+				(key.leakReportedAt() != null) ? DATE_TIME.format(key.leakReportedAt()) : null, key.leakUrl(),
+				permissions.canChange(key), expiresIn(key.expiresAt(), now), key.rolledFrom(), key.rolledTo());
+	}
+
+	/** Roll key is offered once per key: after that, its successor is the one to roll. */
+	public boolean rollable() {
+		return this.changeable && this.rolledTo == null;
+	}
+
+	/**
+	 * "Expires in 23 hours": for a key that stops working within 30 days (a rolled key's grace, say), counted down
+	 * in whole units; {@code null} otherwise.
+	 */
+	static String expiresIn(Instant expiresAt, Instant now) {
+		if (expiresAt == null || !expiresAt.isAfter(now)) {
+			return null;
+		}
+		// to the nearest minute: stored times lose their nanoseconds, and 59:59.999 left reads as an hour
+		java.time.Duration left = java.time.Duration.between(now, expiresAt).plusSeconds(30).truncatedTo(
+				java.time.temporal.ChronoUnit.MINUTES);
+		if (left.compareTo(java.time.Duration.ofDays(30)) > 0) {
+			return null;
+		}
+		if (left.toMinutes() < 1) {
+			return "Expires in less than a minute";
+		}
+		if (left.toHours() < 1) {
+			return "Expires in " + plural(left.toMinutes(), "minute");
+		}
+		if (left.toHours() < 48) {
+			return "Expires in " + plural(left.toHours(), "hour");
+		}
+		return "Expires in " + plural(left.toDays(), "day");
+	}
+
+	private static String plural(long count, String unit) {
+		return count + " " + unit + ((count == 1) ? "" : "s");
 	}
 
 	public boolean hasScope(String scope) {

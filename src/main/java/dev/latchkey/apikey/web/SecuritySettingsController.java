@@ -35,9 +35,19 @@ class SecuritySettingsController {
 
 	private final LimitsProperties limits;
 
-	SecuritySettingsController(SecuritySettingsService settings, LimitsProperties limits) {
+	private final dev.latchkey.apikey.KeyLifetimePolicy lifetime;
+
+	SecuritySettingsController(SecuritySettingsService settings, LimitsProperties limits,
+			dev.latchkey.apikey.KeyLifetimePolicy lifetime) {
 		this.settings = settings;
 		this.limits = limits;
+		this.lifetime = lifetime;
+	}
+
+	/** The section Maximum key lifetime, saved by its own form (KeyLifetimeController). */
+	@ModelAttribute
+	void keyLifetime(@AuthenticationPrincipal SignedInUser user, Model model) {
+		KeyLifetimeController.addTo(model, this.lifetime.find(user.tenantId()).days());
 	}
 
 	@ModelAttribute("activeNav")

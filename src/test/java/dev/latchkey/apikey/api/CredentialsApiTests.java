@@ -112,6 +112,34 @@ abstract class CredentialsApiTests {
 		assertThat(response.hasHeader("set-cookie")).isFalse();
 	}
 
+	// roll, rename, change expiration (issue 10), on each database
+
+	@Test
+	void aRolledKeyAndItsSuccessorLinkBothWaysAndAPatchRenamesAndExtends() {
+		CreatedApiKey old = this.keyService.create(actor(),
+				new NewApiKey("Rolled", this.clock.instant().plus(Duration.ofDays(30)), null));
+
+		Response rolled = this.api.post(KEYS + "/" + old.key().publicId() + "/roll", this.aliceToken,
+				"{\"expire_old_in_seconds\": 86400}");
+
+		assertThat(rolled.status()).isEqualTo(201);
+		String newId = rolled.json().get("heron_id").asString();
+		assertThat(this.keyService.find(this.alice.tenantId(), newId).rolledFrom().publicId())
+			.isEqualTo(old.key().publicId());
+		assertThat(this.keyService.find(this.alice.tenantId(), old.key().publicId()).rolledTo().publicId())
+			.isEqualTo(newId);
+		assertThat(this.api.get(WHOAMI, old.token()).status()).isEqualTo(200);
+		assertThat(this.api.get(WHOAMI, rolled.json().get("token").asString()).status()).isEqualTo(200);
+
+		Response patched = this.api.patch(KEYS + "/" + newId, this.aliceToken,
+				"{\"name\": \"Renamed\", \"expires_at\": null}");
+		assertThat(patched.status()).isEqualTo(200);
+		assertThat(patched.json().get("name").asString()).isEqualTo("Renamed");
+		assertThat(patched.json().get("expires_at").isNull()).isTrue();
+		assertThat(this.keyService.list(this.alice.tenantId(), "Renamed", 0, 10).keys().get(0).rolledFrom())
+			.isNotNull();
+	}
+
 	// x-api-key refusals
 
 	@Test

@@ -100,7 +100,8 @@ class OpenApiContractTest {
 		Map<String, String> expected = Map.of("get /api/credentials/keys", "keys:read", "post /api/credentials/keys",
 				"keys:write", "get /api/credentials/keys/{id}", "keys:read", "delete /api/credentials/keys/{id}",
 				"keys:write", "post /api/credentials/keys/{id}/deactivate", "keys:write",
-				"post /api/credentials/keys/{id}/reactivate", "keys:write", "post /api/keys/verify", "keys:verify");
+				"post /api/credentials/keys/{id}/reactivate", "keys:write", "post /api/keys/verify", "keys:verify",
+				"post /api/credentials/keys/{id}/roll", "keys:write", "patch /api/credentials/keys/{id}", "keys:write");
 		expected.forEach((operation, scope) -> {
 			String[] parts = operation.split(" ");
 			Map<String, Object> served = at(paths, parts[1], parts[0]);
@@ -109,6 +110,22 @@ class OpenApiContractTest {
 			assertThat(((Map<String, Object>) served.get("responses")).keySet()).as(operation).contains("403");
 		});
 		assertThat(at(paths, "/api/hello_world/authenticated", "get")).doesNotContainKey("x-required-scope");
+	}
+
+	@Test
+	@SuppressWarnings("unchecked")
+	void rollAnswersLikeCreateAndPatchDocumentsItsFields() {
+		Map<String, Object> roll = at(this.served, "paths", "/api/credentials/keys/{id}/roll", "post");
+		assertThat(at(roll, "responses", "201", "content", "application/json", "schema"))
+			.isEqualTo(at(this.served, "paths", "/api/credentials/keys", "post", "responses", "201", "content",
+					"application/json", "schema"));
+		Map<String, Object> grace = at(resolve(this.served, at(roll, "requestBody", "content", "application/json",
+				"schema")), "properties", "expire_old_in_seconds");
+		assertThat(grace).containsEntry("minimum", 0).containsEntry("maximum", 604800);
+		Map<String, Object> patch = resolve(this.served, at(this.served, "paths", "/api/credentials/keys/{id}", "patch",
+				"requestBody", "content", "application/json", "schema"));
+		assertThat(((Map<String, Object>) patch.get("properties")).keySet()).containsExactlyInAnyOrder("name",
+				"expires_at");
 	}
 
 	@Test

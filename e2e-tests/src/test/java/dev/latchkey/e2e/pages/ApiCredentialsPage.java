@@ -68,6 +68,15 @@ public final class ApiCredentialsPage extends Page {
 		return findRow(name).orElseThrow(() -> new AssertionError("No row for the key " + name));
 	}
 
+	/** Every row of that name, top to bottom (a rolled key and its successor share the name). */
+	public List<KeyRow> rows(String name) {
+		return this.driver.findElements(testId("key-row"))
+			.stream()
+			.filter((row) -> row.findElement(testId("key-name")).getText().equals(name))
+			.map((row) -> new KeyRow(this.driver, row.getDomAttribute("data-key-id")))
+			.toList();
+	}
+
 	public boolean hasRow(String name) {
 		return findRow(name).isPresent();
 	}

@@ -66,6 +66,16 @@ public final class KeyDetailPage extends Page {
 		return at(new KeyDetailPage(this.driver));
 	}
 
+	/** "Rolled from key_3f9a…" or "Rolled to key_81c0…", a link to the other key. */
+	public String rolledLink(String which) {
+		return this.driver.findElement(testId("rolled-" + which)).getText();
+	}
+
+	public KeyDetailPage follow(String which) {
+		clickAndAwaitNewPage(By.cssSelector("[data-testid='rolled-" + which + "'] a"));
+		return at(new KeyDetailPage(this.driver));
+	}
+
 	public KeyDetailPage deactivate() {
 		clickAndAwaitNewPage(testId("deactivate"));
 		return at(new KeyDetailPage(this.driver));

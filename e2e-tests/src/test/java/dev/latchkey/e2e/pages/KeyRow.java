@@ -74,6 +74,25 @@ public final class KeyRow extends Page {
 		return dialog;
 	}
 
+	public RollKeyDialog roll() {
+		element().findElement(testId("roll")).click();
+		return at(new RollKeyDialog(this.driver));
+	}
+
+	public boolean offersRoll() {
+		return !element().findElements(testId("roll")).isEmpty();
+	}
+
+	public RenameKeyDialog rename() {
+		element().findElement(testId("rename")).click();
+		return at(new RenameKeyDialog(this.driver));
+	}
+
+	public ChangeExpirationDialog changeExpiration() {
+		element().findElement(testId("change-expiration-button")).click();
+		return at(new ChangeExpirationDialog(this.driver));
+	}
+
 	public KeyDetailPage open() {
 		element().findElement(testId("key-name")).click();
 		return at(new KeyDetailPage(this.driver));
