@@ -19,6 +19,7 @@ import dev.latchkey.shared.UserId;
 import dev.latchkey.tenant.Tenants;
 
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -53,9 +54,13 @@ public class ApiKeyService {
 
 	private final KeyLifetimePolicy lifetime;
 
+	private final ApplicationEventPublisher events;
+
 	ApiKeyService(ApiKeys keys, Tenants tenants, AuditLog audit, Clock clock, KeyChanges changes, Users users,
-			TenantScopes tenantScopes, RateLimitStore rateLimits, LimitsProperties limits, KeyLifetimePolicy lifetime) {
+			TenantScopes tenantScopes, RateLimitStore rateLimits, LimitsProperties limits, KeyLifetimePolicy lifetime,
+			ApplicationEventPublisher events) {
 		this.lifetime = lifetime;
+		this.events = events;
 		this.tenantScopes = tenantScopes;
 		this.rateLimits = rateLimits;
 		this.limits = limits;
@@ -208,6 +213,8 @@ public class ApiKeyService {
 		}
 		if (extended) {
 			save(actor, key, "expiration changed", now);
+			// its reminders start over (see reminder/ExpiryReminders)
+			this.events.publishEvent(new KeyExpiryChanged(key.id()));
 		}
 		return find(actor.tenantId(), publicId);
 	}

@@ -39,7 +39,8 @@ class ReminderStore {
 			.sql("select k.id, k.public_id, k.tenant_id, k.name, k.environment, k.token_prefix, k.expires_at, "
 					+ "k.created_by, (select min(r.threshold_days) from key_reminders r where r.api_key_id = k.id) "
 					+ "as smallest_sent from api_keys k join tenants t on t.id = k.tenant_id "
-					+ "where k.active = true and k.deleted_at is null and k.expires_at > ? and k.expires_at <= ? "
+					+ "where k.active = true and k.deleted_at is null and k.rolled_to_id is null and k.expires_at > ? "
+					+ "and k.expires_at <= ? "
 					+ "and t.suspended = false order by k.expires_at, k.id")
 			.params(Timestamp.from(now), Timestamp.from(until))
 			.query(ReminderStore::expiringKey)
