@@ -76,7 +76,7 @@ class DurabilityIT {
 		assertThat(browser.signIn("admin@latchkey.local", PASSWORD).location()).endsWith("/settings/api-credentials");
 		browser.get("/settings/api-credentials");
 		DashboardClient.Response created = browser.post("/settings/api-credentials",
-				Map.of("name", "first", "expiration", "never", "environment", "development"));
+				Map.of("name", "first", "expiration", "never", "environment", "development", "access", "full"));
 		Matcher token = TOKEN.matcher(created.body());
 		assertThat(token.find()).as(created.body()).isTrue();
 		return token.group();
