@@ -9,6 +9,7 @@ import dev.latchkey.account.Role;
 import dev.latchkey.account.SignedInUserRefresh;
 import dev.latchkey.account.Users;
 import dev.latchkey.account.SignInClient;
+import dev.latchkey.account.SignOutRecorder;
 import dev.latchkey.account.web.SignInFailureHandler;
 import dev.latchkey.apikey.ApiKeyAuthenticator;
 
@@ -71,7 +72,7 @@ class SecurityConfig {
 
 	@Bean
 	@Order(2)
-	SecurityFilterChain webChain(HttpSecurity http, Users users) throws Exception {
+	SecurityFilterChain webChain(HttpSecurity http, Users users, SignOutRecorder signOuts) throws Exception {
 		return http
 			.authorizeHttpRequests((requests) -> requests
 				.requestMatchers("/login", "/forgot-password", "/reset-password", "/accept-invitation", "/assets/**",
@@ -94,7 +95,7 @@ class SecurityConfig {
 			// sign-in lands on the same page anyway).
 			.csrf((csrf) -> csrf.csrfTokenRepository(new CsrfCookies()))
 			.requestCache((cache) -> cache.disable())
-			.logout((logout) -> logout.logoutSuccessUrl("/login?logout"))
+			.logout((logout) -> logout.addLogoutHandler(signOuts).logoutSuccessUrl("/login?logout"))
 			// An htmx request after the session has expired reloads the page (and so reaches the sign-in form)
 			// instead of swapping the sign-in form into a table cell; likewise when its CSRF token went with the session.
 			.exceptionHandling((exceptions) -> exceptions
