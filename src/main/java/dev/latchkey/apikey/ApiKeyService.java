@@ -323,8 +323,14 @@ public class ApiKeyService {
 		return this.keys.find(tenant, publicId).orElseThrow(ApiKeyNotFoundException::new);
 	}
 
+	/** A key of the tenant, deleted or not, for its detail view; every change still needs {@link #find}. */
+	public ApiKey findIncludingDeleted(TenantId tenant, String publicId) {
+		return this.keys.findIncludingDeleted(tenant, publicId).orElseThrow(ApiKeyNotFoundException::new);
+	}
+
+	/** A key's history, also after the key was deleted. */
 	public List<AuditEvent> history(TenantId tenant, String publicId) {
-		return this.audit.forKey(tenant, find(tenant, publicId).id());
+		return this.audit.forKey(tenant, findIncludingDeleted(tenant, publicId).id());
 	}
 
 	@Transactional

@@ -77,6 +77,14 @@ class ApiKeys {
 			.optional();
 	}
 
+	/** The key also when it was deleted: its detail URL keeps showing its history (the audit log links to it). */
+	Optional<ApiKey> findIncludingDeleted(TenantId tenant, String publicId) {
+		return this.jdbc.sql(SELECT + "where k.tenant_id = ? and k.public_id = ?")
+			.params(tenant.value(), publicId)
+			.query(ApiKeys::map)
+			.optional();
+	}
+
 	/** Any tenant's key by its token's hash, deleted ones left out: only for leak reports, which name no tenant. */
 	Optional<ApiKey> findByTokenHash(String tokenHash) {
 		return this.jdbc.sql(SELECT + "where k.token_hash = ? and k.deleted_at is null")

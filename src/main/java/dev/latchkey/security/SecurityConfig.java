@@ -7,6 +7,7 @@ import dev.latchkey.account.Role;
 import dev.latchkey.account.SignedInUserRefresh;
 import dev.latchkey.account.Users;
 import dev.latchkey.account.SignInClient;
+import dev.latchkey.account.SignOutRecorder;
 import dev.latchkey.account.web.SignInFailureHandler;
 import dev.latchkey.account.web.SignInSuccessHandler;
 import dev.latchkey.apikey.ApiKeyAuthenticator;
@@ -72,7 +73,8 @@ class SecurityConfig {
 
 	@Bean
 	@Order(2)
-	SecurityFilterChain webChain(HttpSecurity http, Clock clock, Users users) throws Exception {
+	SecurityFilterChain webChain(HttpSecurity http, Clock clock, Users users, SignOutRecorder signOuts)
+			throws Exception {
 		CookieRequestCache requestCache = new CookieRequestCache();
 		// Only a page a browser navigated to is worth returning to after signing in: never an htmx fragment.
 		requestCache.setRequestMatcher((request) -> "GET".equals(request.getMethod()) && !HTMX_REQUEST.matches(request)
@@ -103,7 +105,7 @@ class SecurityConfig {
 			.csrf((csrf) -> csrf.csrfTokenRepository(new CsrfCookies()))
 			.addFilterAfter(new CsrfCookieFilter(), CsrfFilter.class)
 			.requestCache((cache) -> cache.requestCache(requestCache))
-			.logout((logout) -> logout.logoutSuccessUrl("/login?logout"))
+			.logout((logout) -> logout.addLogoutHandler(signOuts).logoutSuccessUrl("/login?logout"))
 			// A session that has gone leads to the sign-in page with a message, for a plain request, a form post
 			// and an htmx request (HX-Redirect, never a swapped-in form).
 			.exceptionHandling((exceptions) -> exceptions.authenticationEntryPoint(sessionExpiry)

@@ -135,6 +135,9 @@ class AuthorizationMatrixTest {
 					"login 403 403 200 200 login 200"),
 			row("POST", "/settings/security/key-lifetime", "/settings/security/key-lifetime",
 					"login 403 403 302 302 login 302", "maxKeyLifetimeDays="),
+			// Settings → Audit log (every member reads its own tenant's)
+			row("GET", "/settings/audit-log", "/settings/audit-log", "login 200 200 200 200 login 200"),
+			row("GET", "/settings/audit-log/export", "/settings/audit-log/export", "login 200 200 200 200 login 200"),
 			// Settings → Members
 			row("GET", "/settings/members", "/settings/members", "login 200 200 200 200 login 200"),
 			row("GET", "/settings/members/invite", "/settings/members/invite", "login 403 403 200 200 login 200"),

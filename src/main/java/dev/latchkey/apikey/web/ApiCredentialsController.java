@@ -109,7 +109,14 @@ class ApiCredentialsController {
 	@GetMapping("/{id}")
 	String detail(@AuthenticationPrincipal SignedInUser user, @PathVariable String id, HttpServletRequest request,
 			Model model) {
-		return detail(user, request, this.keys.find(user.tenantId(), id), Map.of(), model);
+		ApiKey key = this.keys.findIncludingDeleted(user.tenantId(), id);
+		if (key.deletedAt() != null) {
+			model.addAttribute("key", new DeletedKeyView(key.name(), key.tokenPrefix() + "…",
+					KeyView.dateTime(key.deletedAt()), key.deletedAt().toString()));
+			model.addAttribute("history", history(user, id));
+			return "apikeys/deleted";
+		}
+		return detail(user, request, key, Map.of(), model);
 	}
 
 	/** A person changes a key's scopes here; no key can (see ApiKeyService#changeScopes). */
@@ -191,12 +198,16 @@ class ApiCredentialsController {
 		model.addAttribute("key", KeyView.of(key, this.clock.instant(), permissions(user, request, model)));
 		model.addAttribute("errors", errors);
 		model.addAttribute("knownScopes", this.keys.knownScopes(user.tenantId()));
-		model.addAttribute("history", this.keys.history(user.tenantId(), id)
+		model.addAttribute("history", history(user, id));
+		return "apikeys/detail";
+	}
+
+	private List<HistoryView> history(SignedInUser user, String id) {
+		return this.keys.history(user.tenantId(), id)
 			.stream()
 			.map((event) -> new HistoryView(KeyView.dateTime(event.occurredAt()), sentence(event.action()),
 					event.actor(), event.clientIp()))
-			.toList());
-		return "apikeys/detail";
+			.toList();
 	}
 
 	@PostMapping("/{id}/deactivate")
@@ -284,6 +295,10 @@ class ApiCredentialsController {
 	/** The service's messages are API-style ("name is required"); the dashboard starts them with a capital. */
 	private static String sentence(String message) {
 		return message.isEmpty() ? message : Character.toUpperCase(message.charAt(0)) + message.substring(1);
+	}
+
+	/** What is left to show of a deleted key: its name, prefix, when it went, and its history. */
+	record DeletedKeyView(String name, String maskedKey, String deleted, String deletedIso) {
 	}
 
 	record HistoryView(String when, String action, String actor, String clientIp) {

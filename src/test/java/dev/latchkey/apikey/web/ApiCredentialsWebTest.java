@@ -167,7 +167,11 @@ class ApiCredentialsWebTest {
 		Response deleted = this.admin.post(PATH + "/" + id + "/delete", Map.of());
 		assertThat(deleted.location()).endsWith(PATH);
 		assertThat(this.admin.get(PATH).body()).contains("Deleted the API key").doesNotContain("data-key-id");
-		assertThat(this.admin.get(PATH + "/" + id).status()).isEqualTo(404);
+		// its detail URL keeps the history (issue 10: the audit log links to deleted keys), with no action left
+		Response gone = this.admin.get(PATH + "/" + id);
+		assertThat(gone.status()).isEqualTo(200);
+		assertThat(gone.body()).contains("data-testid=\"detail-deleted\"").doesNotContain("data-testid=\"delete\"");
+		assertThat(this.admin.get(PATH + "/" + id + "/delete", HTMX).status()).isEqualTo(404);
 	}
 
 	@Test
