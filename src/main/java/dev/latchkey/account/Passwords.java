@@ -101,8 +101,12 @@ public class Passwords {
 			// No way of changing a password may leave an older reset link working.
 			this.links.revoke(LinkPurpose.PASSWORD_RESET, user.id().value());
 			if (why == PasswordChange.RESET) {
-				// Whoever proved they read the account's email may sign in at once, even if it was locked out.
+				// Whoever proved they read the account's email may sign in at once, even if it was locked out, and an
+				// invited member who reset instead of following the invitation has accepted it the same way.
 				this.signInThrottle.succeeded(user.email());
+				if (user.invited()) {
+					this.users.markInvitationAccepted(user.id());
+				}
 			}
 			this.audit.record(Actor.user(user.tenantId(), user.id(), clientIp), why.auditAction(), null, now);
 			afterCommit(() -> {

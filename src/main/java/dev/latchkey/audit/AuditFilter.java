@@ -21,8 +21,9 @@ public record AuditFilter(String action, String actorEmail, String actorKeyPrefi
 
 	/** The actions the dashboard offers in its filter; any other well-formed action may still be asked for. */
 	public static final List<String> KNOWN_ACTIONS = List.of("sign_in_succeeded", "sign_in_failed",
-			"sign_in_throttled", "signed_out", "password_reset", "password_changed", "created", "deactivated",
-			"reactivated", "deleted", "scopes changed", "allowed IPs changed", "rate limit changed", "reported leaked",
+			"sign_in_throttled", "signed_out", "session_signed_out", "other_sessions_signed_out", "password_reset",
+			"password_changed", "display_name_changed", "created", "deactivated", "reactivated", "deleted", "renamed",
+			"expiration changed", "reminder sent", "max key lifetime changed", "scopes changed", "allowed IPs changed", "rate limit changed", "reported leaked",
 			"refused: IP not allowed", "member_invited", "member_reinvited", "invitation_accepted",
 			"invitation_revoked", "member_role_changed", "member_disabled", "member_enabled", "member_removed",
 			"tenant_created", "production_granted", "production_revoked", "tenant_suspended", "tenant_resumed");

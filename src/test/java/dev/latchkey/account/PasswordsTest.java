@@ -146,6 +146,19 @@ class PasswordsTest {
 	}
 
 	@Test
+	void anInvitedMemberWhoResetsInsteadOfFollowingTheInvitationCanSignIn() {
+		Tenant tenant = this.accounts.tenant("Invited " + System.nanoTime(), false);
+		User ivy = this.users.createInvited(tenant.id(), "ivy-" + System.nanoTime() + "@example.test", "Ivy",
+				this.encoder.encode(OLD), Role.VIEWER, java.time.Instant.now());
+		assertThat(ivy.canSignIn()).isFalse();
+
+		this.passwords.set(this.passwords.accept(ivy, NEW, NEW, "password"), PasswordChange.RESET, null, null);
+
+		assertThat(this.users.find(ivy.id()).orElseThrow().canSignIn()).isTrue();
+		assertThat(password(ivy)).isEqualTo(NEW);
+	}
+
+	@Test
 	void acceptingAnInvitationSendsNoChangeNotice() {
 		this.passwords.set(this.passwords.accept(this.ada, NEW, NEW, "password"), PasswordChange.INVITATION, null,
 				null);
