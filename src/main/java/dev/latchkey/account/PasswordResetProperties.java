@@ -11,8 +11,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * answered the same but send nothing
  * @param maxRequestsPerClientIpPerHour requests acted on from one client address within an hour, whatever
  * address they name
+ * @param maxQueuedRequests requests waiting to be handled; under a flood beyond them a request is dropped (and
+ * logged), answered like any other
  */
 @ConfigurationProperties("latchkey.password-reset")
 public record PasswordResetProperties(@DefaultValue("PT30M") Duration tokenValidity,
-		@DefaultValue("3") int maxEmailsPerAccountPerHour, @DefaultValue("10") int maxRequestsPerClientIpPerHour) {
+		@DefaultValue("3") int maxEmailsPerAccountPerHour, @DefaultValue("10") int maxRequestsPerClientIpPerHour,
+		@DefaultValue("1000") int maxQueuedRequests) {
 }

@@ -8,6 +8,7 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
 import jakarta.annotation.PreDestroy;
 
@@ -49,15 +50,19 @@ public class PasswordResetService {
 	private final Clock clock;
 
 	/** Bounded, so that a flood of requests cannot exhaust memory; beyond it requests are dropped, unanswered. */
-	private final ThreadPoolExecutor requests = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS,
-			new ArrayBlockingQueue<>(1000), (task) -> {
-				Thread thread = new Thread(task, "password-reset-requests");
-				thread.setDaemon(true);
-				return thread;
-			});
+	private final ThreadPoolExecutor requests;
+
+	/** Requests dropped since the last log line about it, so that a flood does not flood the log too. */
+	private final AtomicLong dropped = new AtomicLong();
 
 	PasswordResetService(Users users, EmailLinks links, PasswordResetThrottle throttle, Passwords passwords,
 			TransactionTemplate transaction, PasswordResetProperties properties, Clock clock) {
+		this.requests = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS,
+				new ArrayBlockingQueue<>(Math.max(1, properties.maxQueuedRequests())), (task) -> {
+					Thread thread = new Thread(task, "password-reset-requests");
+					thread.setDaemon(true);
+					return thread;
+				});
 		this.users = users;
 		this.links = links;
 		this.throttle = throttle;
@@ -80,7 +85,12 @@ public class PasswordResetService {
 			this.requests.execute(() -> handleRequest(email, clientIp, now));
 		}
 		catch (RejectedExecutionException ex) {
-			log.warn("Too many password-reset requests waiting: one was dropped");
+			// one line for the first drop of a flood, then one for every thousand more
+			long count = this.dropped.incrementAndGet();
+			if (count == 1 || count % 1000 == 0) {
+				log.warn("Too many password-reset requests waiting: {} dropped so far (latchkey.password-reset."
+						+ "max-queued-requests is {})", count, this.properties.maxQueuedRequests());
+			}
 		}
 	}
 

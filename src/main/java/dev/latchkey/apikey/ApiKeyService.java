@@ -78,14 +78,7 @@ public class ApiKeyService {
 		String name = KeyName.check(request.name());
 		Environment environment = Environment.parse(request.environment());
 		KeyPermissions permissions = permissions(actor);
-		if (environment == Environment.PRODUCTION && !permissions.productionGranted()) {
-			throw new InvalidInputException("environment",
-					"production keys are not enabled for this tenant; contact support to move to production");
-		}
-		if (!permissions.canCreate(environment)) {
-			throw new AccessDeniedException((environment == Environment.PRODUCTION)
-					? "Only an admin may create production keys" : "Your role may not create keys");
-		}
+		requireCreate(permissions, environment);
 		if (request.expiresAt() != null && !request.expiresAt().isAfter(now)) {
 			throw new InvalidInputException("expires_at", "expires_at must be in the future");
 		}
@@ -136,7 +129,10 @@ public class ApiKeyService {
 		}
 		Instant now = this.clock.instant();
 		ApiKey old = find(actor.tenantId(), publicId);
-		requireChange(permissions(actor), old);
+		KeyPermissions permissions = permissions(actor);
+		requireChange(permissions, old);
+		// a roll makes a new key: the same rules as creating one in its environment
+		requireCreate(permissions, old.environment());
 		if (!isPerson(actor)) {
 			requireNoEscalation(callingKey(actor), old.scopes(), old.environment());
 		}
@@ -403,6 +399,17 @@ public class ApiKeyService {
 		Instant now = this.clock.instant();
 		key.delete(now);
 		save(actor, key, "deleted", now);
+	}
+
+	private static void requireCreate(KeyPermissions permissions, Environment environment) {
+		if (environment == Environment.PRODUCTION && !permissions.productionGranted()) {
+			throw new InvalidInputException("environment",
+					"production keys are not enabled for this tenant; contact support to move to production");
+		}
+		if (!permissions.canCreate(environment)) {
+			throw new AccessDeniedException((environment == Environment.PRODUCTION)
+					? "Only an admin may create production keys" : "Your role may not create keys");
+		}
 	}
 
 	private static void requireChange(KeyPermissions permissions, ApiKey key) {

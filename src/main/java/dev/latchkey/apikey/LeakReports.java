@@ -93,7 +93,8 @@ public class LeakReports {
 	}
 
 	private List<String> admins(ApiKey key) {
-		return this.jdbc.sql("select email from users where tenant_id = ? and role = 'ADMIN' and enabled = true")
+		return this.jdbc.sql("select email from users where tenant_id = ? and role = 'ADMIN' and enabled = true "
+					+ "and invited = false and removed_at is null")
 			.param(key.tenantId().value())
 			.query(String.class)
 			.list();

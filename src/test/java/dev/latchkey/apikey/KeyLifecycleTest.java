@@ -45,6 +45,9 @@ class KeyLifecycleTest {
 	TestAccounts accounts;
 
 	@Autowired
+	org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+	@Autowired
 	MutableClock clock;
 
 	@Autowired
@@ -170,6 +173,26 @@ class KeyLifecycleTest {
 		assertThat(this.keys.roll(actor(this.developer), own.key().publicId(), Duration.ZERO).key().name())
 			.isEqualTo("Dev's");
 		assertThat(this.keys.find(this.tenant.id(), adminKey.key().publicId()).rolledTo()).isNull();
+	}
+
+	@Test
+	void aRollMakesANewKeySoItFollowsTheRulesForCreatingOneInItsEnvironment() {
+		CreatedApiKey production = this.keys.create(actor(this.admin), new NewApiKey("Live", null, "production"));
+
+		// the admin who made it is a Developer now: it may change its own key, but not mint a production key
+		this.jdbc.sql("update users set role = 'DEVELOPER' where id = ?").param(this.admin.id().value()).update();
+		assertThatThrownBy(() -> this.keys.roll(actor(this.admin), production.key().publicId(), Duration.ZERO))
+			.isInstanceOf(AccessDeniedException.class);
+
+		// an admin again, but the tenant's production access was revoked
+		this.jdbc.sql("update users set role = 'ADMIN' where id = ?").param(this.admin.id().value()).update();
+		this.jdbc.sql("update tenants set production_enabled = false where id = ?")
+			.param(this.tenant.id().value())
+			.update();
+		assertThatThrownBy(() -> this.keys.roll(actor(this.admin), production.key().publicId(), Duration.ZERO))
+			.isInstanceOfSatisfying(InvalidInputException.class,
+					(ex) -> assertThat(ex.field()).isEqualTo("environment"));
+		assertThat(this.keys.find(this.tenant.id(), production.key().publicId()).rolledTo()).isNull();
 	}
 
 	@Test
