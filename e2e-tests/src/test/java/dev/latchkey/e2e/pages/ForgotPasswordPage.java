@@ -24,7 +24,7 @@ public final class ForgotPasswordPage extends Page {
 		WebElement form = this.driver.findElement(By.tagName("form"));
 		this.driver.findElement(By.id("email")).sendKeys(email);
 		this.driver.findElement(By.cssSelector("button[type='submit']")).click();
-		waitFor(ExpectedConditions.stalenessOf(form)::apply);
+		awaitGone(form);
 		return at(new ForgotPasswordPage(this.driver));
 	}
 

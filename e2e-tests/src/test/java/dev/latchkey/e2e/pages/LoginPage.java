@@ -39,7 +39,7 @@ public final class LoginPage extends Page {
 	public LoginPage back() {
 		var before = this.driver.findElement(By.tagName("html"));
 		this.driver.navigate().back();
-		waitFor(ExpectedConditions.stalenessOf(before)::apply);
+		awaitGone(before);
 		return at(new LoginPage(this.driver));
 	}
 
@@ -69,7 +69,7 @@ public final class LoginPage extends Page {
 	public ForgotPasswordPage forgotPassword() {
 		var heading = this.driver.findElement(By.tagName("h1"));
 		this.driver.findElement(By.linkText("Forgot password?")).click();
-		waitFor(ExpectedConditions.stalenessOf(heading)::apply);
+		awaitGone(heading);
 		return at(new ForgotPasswordPage(this.driver));
 	}
 
@@ -91,7 +91,7 @@ public final class LoginPage extends Page {
 		var before = this.driver.findElement(By.tagName("html"));
 		this.driver.findElement(By.cssSelector("button[type='submit']")).click();
 		// The answer is another page load, possibly of this same page: wait until the old one is gone.
-		waitFor(ExpectedConditions.stalenessOf(before)::apply);
+		awaitGone(before);
 	}
 
 }

@@ -4,7 +4,9 @@ import java.time.Duration;
 import java.util.function.Function;
 
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -43,7 +45,33 @@ abstract class Page {
 	void clickAndAwaitNewPage(By locator) {
 		WebElement before = this.driver.findElement(By.tagName("html"));
 		this.driver.findElement(locator).click();
-		waitFor(ExpectedConditions.stalenessOf(before)::apply);
+		awaitGone(before);
+	}
+
+	/**
+	 * Waits until an element of the old page is gone. Selenium's stalenessOf knows only the stale-element error;
+	 * while a navigation is under way Chrome may instead answer that the node "does not belong to the document",
+	 * which means the same.
+	 */
+	void awaitGone(WebElement element) {
+		waitFor((driver) -> isGone(element));
+	}
+
+	private static boolean isGone(WebElement element) {
+		try {
+			element.isEnabled();
+			return false;
+		}
+		catch (StaleElementReferenceException ex) {
+			return true;
+		}
+		catch (WebDriverException ex) {
+			String message = ex.getMessage();
+			if (message != null && message.contains("does not belong to the document")) {
+				return true;
+			}
+			throw ex;
+		}
 	}
 
 	static By testId(String id) {

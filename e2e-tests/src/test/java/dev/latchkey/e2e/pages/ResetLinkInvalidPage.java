@@ -26,7 +26,7 @@ public final class ResetLinkInvalidPage extends Page {
 	public ForgotPasswordPage requestNewLink() {
 		var heading = this.driver.findElement(By.tagName("h1"));
 		this.driver.findElement(By.linkText("Request a new link")).click();
-		waitFor(ExpectedConditions.stalenessOf(heading)::apply);
+		awaitGone(heading);
 		return at(new ForgotPasswordPage(this.driver));
 	}
 

@@ -71,7 +71,7 @@ public final class ResetPasswordPage extends Page {
 		this.driver.findElement(By.id("password")).sendKeys(password);
 		this.driver.findElement(By.id("confirmation")).sendKeys(again);
 		this.driver.findElement(By.cssSelector("button[type='submit']")).click();
-		waitFor(ExpectedConditions.stalenessOf(form)::apply);
+		awaitGone(form);
 	}
 
 }
