@@ -361,10 +361,12 @@ revocation() {
 	shift
 	log "[postgres] revocation across two instances ($label), $REVOCATIONS keys"
 	started=$(now_ms)
-	"${PIN_APP[@]}" bench/launch.sh "$JAR" --server.port="$PORT" --server.address=127.0.0.1 "${PG_ARGS[@]}" "$@" \
+	"${PIN_APP[@]}" bench/launch.sh "$JAR" --server.port="$PORT" --server.address=127.0.0.1 "${PG_ARGS[@]}" \
+		--latchkey.limits.max-active-keys=$((TOTAL_KEYS + REVOCATIONS + 10)) "$@" \
 		>"$WORK/app-revocation-$label-a.log" 2>&1 &
 	APP_PID=$!
-	"${PIN_APP[@]}" bench/launch.sh "$JAR" --server.port="$PORT_B" --server.address=127.0.0.1 "${PG_ARGS[@]}" "$@" \
+	"${PIN_APP[@]}" bench/launch.sh "$JAR" --server.port="$PORT_B" --server.address=127.0.0.1 "${PG_ARGS[@]}" \
+		--latchkey.limits.max-active-keys=$((TOTAL_KEYS + REVOCATIONS + 10)) "$@" \
 		>"$WORK/app-revocation-$label-b.log" 2>&1 &
 	APP_B_PID=$!
 	wait_200 "$BASE/login" "$APP_PID" "$started" >/dev/null || fail "instance A did not start"
