@@ -23,7 +23,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * {@code latchkey.mail.poll-interval} for retries, emails of a stopped instance and those written before a restart.
  * An instance claims a row with one conditional update before sending it, so of several instances only one sends
  * a given email; a failed email is tried again after {@code first-retry-delay}, doubling, up to
- * {@code max-attempts}, then given up with a logged error. Log lines name the recipient and subject, never the
+ * {@code max-attempts}, then given up with a logged error; a given-up row (no body) is deleted after
+ * {@code keep-given-up}. Log lines name the recipient and subject, never the
  * body: a body may hold a reset link.
  */
 final class MailDispatcher implements SmartLifecycle {
@@ -31,6 +32,8 @@ final class MailDispatcher implements SmartLifecycle {
 	private static final Logger log = LoggerFactory.getLogger(MailDispatcher.class);
 
 	private static final int BATCH = 50;
+
+	private static final Duration PURGE_EVERY = Duration.ofHours(1);
 
 	private final JdbcClient jdbc;
 
@@ -41,6 +44,9 @@ final class MailDispatcher implements SmartLifecycle {
 	private final Clock clock;
 
 	private volatile ScheduledExecutorService executor;
+
+	/** When given-up emails were last purged; a purge at most every hour, not at every poll. */
+	private volatile Instant lastPurge = Instant.MIN;
 
 	MailDispatcher(JdbcClient jdbc, MailTransport transport, MailSettings settings, Clock clock) {
 		this.jdbc = jdbc;
@@ -62,8 +68,9 @@ final class MailDispatcher implements SmartLifecycle {
 		}
 	}
 
-	/** Sends every email due now that no other instance holds. */
+	/** Sends every email due now that no other instance holds, and purges emails given up on long ago. */
 	void dispatch() {
+		purgeGivenUp();
 		List<Long> due;
 		do {
 			Timestamp now = Timestamp.from(this.clock.instant());
@@ -77,6 +84,20 @@ final class MailDispatcher implements SmartLifecycle {
 			due.stream().filter(this::claim).forEach(this::send);
 		}
 		while (due.size() == BATCH);
+	}
+
+	private void purgeGivenUp() {
+		Instant now = this.clock.instant();
+		if (Duration.between(this.lastPurge, now).compareTo(PURGE_EVERY) < 0) {
+			return;
+		}
+		this.lastPurge = now;
+		int purged = this.jdbc.sql("delete from mail_outbox where failed_at < ?")
+			.param(Timestamp.from(now.minus(this.settings.keepGivenUp())))
+			.update();
+		if (purged > 0) {
+			log.info("Deleted {} emails given up on more than {} ago", purged, this.settings.keepGivenUp());
+		}
 	}
 
 	private boolean claim(long id) {

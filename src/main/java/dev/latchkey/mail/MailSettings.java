@@ -15,15 +15,21 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * waiting for this)
  * @param claimTimeout how long an instance may take to send an email it claimed before another instance may
  * claim it (an instance that stopped mid-send)
+ * @param keepGivenUp how long an email given up on stays in the outbox (recipient, subject and last error, for
+ * whoever looks into it) before it is deleted
  */
 @ConfigurationProperties("latchkey.mail")
 public record MailSettings(@DefaultValue("Latchkey <no-reply@latchkey.local>") String from,
 		@DefaultValue("4") int maxAttempts, @DefaultValue("PT5S") Duration firstRetryDelay,
-		@DefaultValue("PT5S") Duration pollInterval, @DefaultValue("PT5M") Duration claimTimeout) {
+		@DefaultValue("PT5S") Duration pollInterval, @DefaultValue("PT5M") Duration claimTimeout,
+		@DefaultValue("P30D") Duration keepGivenUp) {
 
 	public MailSettings {
 		if (maxAttempts < 1) {
 			throw new IllegalArgumentException("latchkey.mail.max-attempts must be at least 1, not " + maxAttempts);
+		}
+		if (keepGivenUp.isNegative()) {
+			throw new IllegalArgumentException("latchkey.mail.keep-given-up must not be negative, not " + keepGivenUp);
 		}
 	}
 

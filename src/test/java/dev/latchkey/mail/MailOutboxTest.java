@@ -112,6 +112,33 @@ class MailOutboxTest {
 	}
 
 	@Test
+	void anEmailGivenUpOnLongerAgoThanKeepGivenUpIsDeletedAndANewerOneKept(CapturedOutput output) throws Exception {
+		String url = "jdbc:h2:file:" + this.directory.resolve("mail-purge").toAbsolutePath() + ";AUTO_SERVER=FALSE";
+		// Rows given up 31 and 29 days ago, written before the dispatcher's first look at the outbox.
+		runner("mail-purge", "latchkey.mail.keep-given-up=P30D").run((first) -> {
+		});
+		try (var connection = java.sql.DriverManager.getConnection(url, "sa", "")) {
+			for (int days : new int[] { 31, 29 }) {
+				try (var insert = connection.prepareStatement("insert into mail_outbox (recipient, subject, created_at, "
+						+ "next_attempt_at, attempts, failed_at, last_error) values (?, 'Old', ?, ?, 4, ?, 'refused')")) {
+					var at = java.sql.Timestamp.from(java.time.Instant.now().minus(Duration.ofDays(days)));
+					insert.setString(1, "gave-up-" + days + "@example.com");
+					insert.setTimestamp(2, at);
+					insert.setTimestamp(3, at);
+					insert.setTimestamp(4, at);
+					insert.executeUpdate();
+				}
+			}
+		}
+		runner("mail-purge", "latchkey.mail.keep-given-up=P30D").run((context) -> {
+			JdbcClient jdbc = context.getBean(JdbcClient.class);
+			await(() -> output.getAll().contains("Deleted 1 emails given up on more than PT720H ago"));
+			assertThat(jdbc.sql("select recipient from mail_outbox").query(String.class).list())
+				.containsExactly("gave-up-29@example.com");
+		});
+	}
+
+	@Test
 	void anEmailOfARolledBackTransactionIsNeverSent(CapturedOutput output) {
 		runner("mail-rollback").run((context) -> {
 			TransactionTemplate transaction = context.getBean(TransactionTemplate.class);

@@ -22,13 +22,16 @@ record KeyCreatedResponse(@Schema(accessMode = Schema.AccessMode.READ_ONLY) Inst
 		@JsonProperty("rate_limit") @Schema(accessMode = Schema.AccessMode.READ_ONLY, nullable = true,
 				description = "The key's own rate limit; null: the tenant's default applies") RateLimitBody rateLimit,
 		@JsonProperty("allowed_ips") @Schema(accessMode = Schema.AccessMode.READ_ONLY,
-				description = "Where the key may be used from, normalised; empty: anywhere") List<String> allowedIps) {
+				description = "Where the key may be used from, normalised; empty: anywhere") List<String> allowedIps,
+		@JsonProperty("rolled_from") @Schema(accessMode = Schema.AccessMode.READ_ONLY, nullable = true,
+				description = "After a roll: the key this one replaces") KeyLinkBody rolledFrom) {
 
 	static KeyCreatedResponse of(CreatedApiKey created) {
 		var key = created.key();
 		return new KeyCreatedResponse(key.createdAt(), key.publicId(), key.isActive(), key.name(), created.token(),
 				key.tokenPrefix(), key.expiresAt(), key.environment().value(), key.createdBy().email(),
-				key.scopes().list(), RateLimitBody.of(key.rateLimit()), key.allowedIps().list());
+				key.scopes().list(), RateLimitBody.of(key.rateLimit()), key.allowedIps().list(),
+				KeyLinkBody.of(key.rolledFrom()));
 	}
 
 	@Override

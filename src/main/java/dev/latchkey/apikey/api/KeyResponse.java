@@ -24,13 +24,18 @@ record KeyResponse(@JsonProperty("heron_id") @Schema(accessMode = Schema.AccessM
 		@JsonProperty("rate_limit") @Schema(nullable = true,
 				description = "The key's own rate limit; null: the tenant's default applies") RateLimitBody rateLimit,
 		@JsonProperty("allowed_ips") @Schema(description = "Where the key may be used from; empty: anywhere")
-		List<String> allowedIps) {
+		List<String> allowedIps,
+		@JsonProperty("rolled_from") @Schema(nullable = true,
+				description = "The key this one replaced by a roll") KeyLinkBody rolledFrom,
+		@JsonProperty("rolled_to") @Schema(nullable = true,
+				description = "The key that replaced this one by a roll") KeyLinkBody rolledTo) {
 
 	static KeyResponse of(ApiKey key, Clock clock) {
 		return new KeyResponse(key.publicId(), key.name(), key.tokenPrefix(), key.environment().value(),
 				key.createdAt(), key.expiresAt(), key.isActive(), key.statusAt(clock.instant()).name().toLowerCase(),
 				key.createdBy().email(), key.lastUsedAt(), key.scopes().list(),
-				RateLimitBody.of(key.rateLimit()), key.allowedIps().list());
+				RateLimitBody.of(key.rateLimit()), key.allowedIps().list(),
+				KeyLinkBody.of(key.rolledFrom()), KeyLinkBody.of(key.rolledTo()));
 	}
 
 }

@@ -86,6 +86,12 @@ class KeyLifecycleApiTest {
 		assertThat(body.get("heron_id").asString()).isNotEqualTo(old.key().publicId());
 		assertThat(body.get("scopes").toString()).contains("keys:read").doesNotContain("keys:write");
 		assertThat(body.has("token_prefix") && body.has("created") && body.has("is_active")).isTrue();
+		assertThat(body.get("rolled_from").get("heron_id").asString()).isEqualTo(old.key().publicId());
+		assertThat(body.get("rolled_from").get("token_prefix").asString()).isEqualTo(old.key().tokenPrefix());
+		var oldAfter = this.api.get(KEYS + old.key().publicId(), this.caller.token()).json();
+		assertThat(oldAfter.get("rolled_to").get("heron_id").asString()).isEqualTo(body.get("heron_id").asString());
+		assertThat(oldAfter.get("rolled_to").get("deleted").asBoolean()).isFalse();
+		assertThat(oldAfter.get("rolled_from").isNull()).isTrue();
 
 		assertThat(this.api.get("/api/credentials/keys", old.token()).status()).isEqualTo(200);
 		assertThat(this.api.get("/api/credentials/keys", newToken).status()).isEqualTo(200);
