@@ -46,6 +46,15 @@ class RequestFiltersConfig {
 		return registration;
 	}
 
+	/** Inside Spring Security's filters, so that their no-store on pages stays theirs. */
+	@Bean
+	FilterRegistrationBean<AssetCaching> assetCaching() {
+		var registration = new FilterRegistrationBean<>(new AssetCaching());
+		registration.setDispatcherTypes(DispatcherType.REQUEST);
+		registration.setOrder(Ordered.LOWEST_PRECEDENCE - 10);
+		return registration;
+	}
+
 	/** Swaps Tomcat's HTML error report for {@link ApiErrorReportValve} once the server has started. */
 	@Bean
 	ApplicationListener<WebServerInitializedEvent> apiErrorReportValve() {

@@ -145,7 +145,7 @@ class DashboardIT {
 		credentials = confirmation.confirm();
 		assertThat(this.api.callWith(token)).isEqualTo(401);
 		assertThat(credentials.hasRow(name)).isFalse();
-		assertThat(credentials.notice()).contains(name);
+		assertThat(credentials.toast("deleted")).isEqualTo("Key '" + name + "' deleted");
 	}
 
 	@Test

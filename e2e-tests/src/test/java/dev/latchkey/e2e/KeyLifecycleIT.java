@@ -107,7 +107,7 @@ class KeyLifecycleIT {
 		var renameDialog = credentials.row("Nightly export").rename().name(" ").renameExpectingError();
 		assertThat(renameDialog.error()).isEqualTo("Name is required");
 		credentials = renameDialog.name("Nightly backup").rename();
-		assertThat(credentials.notice()).contains("Renamed the API key to “Nightly backup”.");
+		assertThat(credentials.toast("renamed")).isEqualTo("Key 'Nightly export' renamed to 'Nightly backup'");
 		assertThat(credentials.hasRow("Nightly export")).isFalse();
 
 		// Expired yesterday: set in the database, as moving the clock a week on would also end the signed-in session

@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
+import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxResponse;
+import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxReswap;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -80,20 +82,22 @@ class ApiCredentialsController {
 		if (!permissions(user, request, model).canCreate()) {
 			throw new AccessDeniedException("Your role may not create keys");
 		}
-		return form(user, request, CreateKeyForm.empty(), Map.of(), model, "apikeys/create :: dialog");
+		return form(user, request, CreateKeyForm.empty(), Map.of(), model, "apikeys/create :: create-dialog");
 	}
 
 	@PostMapping
 	String create(@AuthenticationPrincipal SignedInUser user, CreateKeyForm form, HttpServletRequest request,
-			HttpServletResponse response, Model model) {
+			HttpServletResponse response, HtmxResponse htmx, Model model) {
 		try {
 			CreatedApiKey created = this.keys.create(actor(user, request), form.toNewApiKey(this.clock.instant()));
 			// The one response that carries the token: no cache may keep it, and the table behind the dialog reloads.
 			response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
-			response.setHeader("HX-Trigger", "keys-changed");
-			model.addAttribute("key", KeyView.of(created.key(), this.clock.instant(), permissions(user, request, model)));
-			model.addAttribute("token", created.token());
-			return "apikeys/create :: created";
+			KeyToasts.keysChanged(htmx);
+			KeyToasts.toast(htmx, "Key " + KeyToasts.quoted(created.key().name()) + " created", null, false);
+			htmx.setRetarget("#create-key-dialog");
+			htmx.setReswap(HtmxReswap.outerHtml());
+			return TokenDialog.show(created, KeyView.of(created.key(), this.clock.instant(), permissions(user, request, model)),
+					model);
 		}
 		catch (InvalidInputException ex) {
 			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
@@ -212,14 +216,18 @@ class ApiCredentialsController {
 
 	@PostMapping("/{id}/deactivate")
 	String deactivate(@AuthenticationPrincipal SignedInUser user, @PathVariable String id, HtmxRequest htmx,
-			HttpServletRequest request, Model model) {
-		return changed(user, request, this.keys.deactivate(actor(user, request), id), htmx, model);
+			HtmxResponse htmxResponse, HttpServletRequest request, HttpServletResponse response, Model model,
+			RedirectAttributes redirect) {
+		ApiKey key = this.keys.deactivate(actor(user, request), id);
+		return changed(user, request, key, "deactivated", "reactivate", htmx, htmxResponse, response, model, redirect);
 	}
 
 	@PostMapping("/{id}/reactivate")
 	String reactivate(@AuthenticationPrincipal SignedInUser user, @PathVariable String id, HtmxRequest htmx,
-			HttpServletRequest request, Model model) {
-		return changed(user, request, this.keys.reactivate(actor(user, request), id), htmx, model);
+			HtmxResponse htmxResponse, HttpServletRequest request, HttpServletResponse response, Model model,
+			RedirectAttributes redirect) {
+		ApiKey key = this.keys.reactivate(actor(user, request), id);
+		return changed(user, request, key, "reactivated", "deactivate", htmx, htmxResponse, response, model, redirect);
 	}
 
 	/** The confirmation dialog: deleting is irreversible, so it is never one click. */
@@ -235,13 +243,25 @@ class ApiCredentialsController {
 		return "apikeys/delete :: dialog";
 	}
 
+	/**
+	 * From the list with htmx, the dialog closes and the list reloads, with focus on the row that followed; from the
+	 * detail view, or without JavaScript, back to the list with the notice.
+	 */
 	@PostMapping("/{id}/delete")
-	String delete(@AuthenticationPrincipal SignedInUser user, @PathVariable String id, HttpServletRequest request,
+	String delete(@AuthenticationPrincipal SignedInUser user, @PathVariable String id, HtmxRequest htmx,
+			HtmxResponse htmxResponse, HttpServletRequest request, HttpServletResponse response,
 			RedirectAttributes redirect) {
 		String name = this.keys.find(user.tenantId(), id).name();
 		this.keys.delete(actor(user, request), id);
-		redirect.addFlashAttribute("notice", "Deleted the API key “" + name + "”.");
-		return "redirect:/settings/api-credentials";
+		String message = "Key " + KeyToasts.quoted(name) + " deleted";
+		if (htmx.isHtmxRequest() && KeyToasts.fromList(htmx)) {
+			KeyToasts.keysChanged(htmxResponse);
+			KeyToasts.toastRemoved(htmxResponse, message, id);
+			response.setStatus(HttpStatus.NO_CONTENT.value());
+			return null;
+		}
+		redirect.addFlashAttribute("notice", message);
+		return htmx.isHtmxRequest() ? "redirect:htmx:/settings/api-credentials" : "redirect:/settings/api-credentials";
 	}
 
 	@ExceptionHandler(ApiKeyNotFoundException.class)
@@ -256,10 +276,26 @@ class ApiCredentialsController {
 		return "error/400";
 	}
 
-	private String changed(SignedInUser user, HttpServletRequest request, ApiKey key, HtmxRequest htmx, Model model) {
+	/**
+	 * After Deactivate or Reactivate: in the list the row comes back in its new state, focused on its ⋯ button; in
+	 * the detail view the page reloads itself, focused on the button that undoes it; without JavaScript, the detail
+	 * view with the notice.
+	 */
+	private String changed(SignedInUser user, HttpServletRequest request, ApiKey key, String done, String undo,
+			HtmxRequest htmx, HtmxResponse htmxResponse, HttpServletResponse response, Model model,
+			RedirectAttributes redirect) {
+		String message = "Key " + KeyToasts.quoted(key.name()) + " " + done;
 		if (!htmx.isHtmxRequest()) {
+			redirect.addFlashAttribute("notice", message);
 			return "redirect:/settings/api-credentials/" + key.publicId();
 		}
+		if (!KeyToasts.fromList(htmx)) {
+			KeyToasts.keysChanged(htmxResponse);
+			KeyToasts.toast(htmxResponse, message, "[data-testid='" + undo + "']", false);
+			response.setStatus(HttpStatus.NO_CONTENT.value());
+			return null;
+		}
+		KeyToasts.toast(htmxResponse, message, KeyToasts.rowFocus(key.publicId()), false);
 		model.addAttribute("key", KeyView.of(key, this.clock.instant(), permissions(user, request, model)));
 		return "apikeys/list :: row";
 	}

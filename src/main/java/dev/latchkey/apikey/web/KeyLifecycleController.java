@@ -6,6 +6,8 @@ import java.util.Arrays;
 import java.util.Map;
 
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
+import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxResponse;
+import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxReswap;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -41,7 +43,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 /**
  * A key's life after creation, from the list's row actions and the detail view: Roll key, Rename and Change
  * expiration, each a dialog loaded into #dialog-slot and posted with htmx. A refused input comes back as the same
- * form with the error next to its field (422); a rename or expiration change returns to the page it was made on.
+ * form with the error next to its field (422). A rename or expiration change closes the dialog and confirms itself in
+ * a toast: in the list the key's row is swapped in place, the detail view reloads itself; without JavaScript, the
+ * detail view with the same message as its notice.
  */
 @Controller
 @RequestMapping("/settings/api-credentials/{id}")
@@ -74,7 +78,7 @@ class KeyLifecycleController {
 	@PostMapping("/roll")
 	String roll(@AuthenticationPrincipal SignedInUser user, @PathVariable String id,
 			@RequestParam(defaultValue = "") String expireOld, HttpServletRequest request, HttpServletResponse response,
-			Model model) {
+			HtmxResponse htmx, Model model) {
 		RollGrace grace = RollGrace.of(expireOld).orElse(null);
 		if (grace == null) {
 			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
@@ -84,11 +88,13 @@ class KeyLifecycleController {
 		try {
 			CreatedApiKey rolled = this.keys.roll(actor(user, request), id, grace.grace());
 			response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
-			response.setHeader("HX-Trigger", "keys-changed");
-			model.addAttribute("key", KeyView.of(rolled.key(), this.clock.instant(), permissions(user, request, model)));
-			model.addAttribute("token", rolled.token());
+			KeyToasts.keysChanged(htmx);
+			KeyToasts.toast(htmx, "Key " + KeyToasts.quoted(rolled.key().name()) + " rolled", null, false);
+			htmx.setRetarget("#roll-key-dialog");
+			htmx.setReswap(HtmxReswap.outerHtml());
 			model.addAttribute("rolledGrace", grace.label());
-			return "apikeys/create :: created";
+			return TokenDialog.show(rolled,
+					KeyView.of(rolled.key(), this.clock.instant(), permissions(user, request, model)), model);
 		}
 		catch (InvalidInputException ex) {
 			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
@@ -112,12 +118,13 @@ class KeyLifecycleController {
 
 	@PostMapping("/rename")
 	String rename(@AuthenticationPrincipal SignedInUser user, @PathVariable String id,
-			@RequestParam(defaultValue = "") String name, HtmxRequest htmx, HttpServletRequest request,
-			HttpServletResponse response, Model model, RedirectAttributes redirect) {
+			@RequestParam(defaultValue = "") String name, HtmxRequest htmx, HtmxResponse htmxResponse,
+			HttpServletRequest request, HttpServletResponse response, Model model, RedirectAttributes redirect) {
 		try {
+			String before = this.keys.find(user.tenantId(), id).name();
 			ApiKey key = this.keys.edit(actor(user, request), id, KeyEdit.rename(name));
-			redirect.addFlashAttribute("notice", "Renamed the API key to “" + key.name() + "”.");
-			return back(htmx, id);
+			String message = "Key " + KeyToasts.quoted(before) + " renamed to " + KeyToasts.quoted(key.name());
+			return done(user, request, key, message, htmx, htmxResponse, response, model, redirect);
 		}
 		catch (InvalidInputException ex) {
 			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
@@ -137,16 +144,15 @@ class KeyLifecycleController {
 	@PostMapping("/expiration")
 	String changeExpiration(@AuthenticationPrincipal SignedInUser user, @PathVariable String id,
 			@RequestParam(defaultValue = "") String expiration, @RequestParam(defaultValue = "") String customDate,
-			HtmxRequest htmx, HttpServletRequest request, HttpServletResponse response, Model model,
-			RedirectAttributes redirect) {
+			HtmxRequest htmx, HtmxResponse htmxResponse, HttpServletRequest request, HttpServletResponse response,
+			Model model, RedirectAttributes redirect) {
 		CreateKeyForm form = new CreateKeyForm("", expiration, customDate, null, null, null, null);
 		try {
 			Instant expiresAt = form.toNewApiKey(this.clock.instant()).expiresAt();
 			ApiKey key = this.keys.edit(actor(user, request), id, KeyEdit.expiration(expiresAt));
-			redirect.addFlashAttribute("notice", (key.expiresAt() != null)
-					? "The API key “" + key.name() + "” now expires " + KeyView.dateTime(key.expiresAt()) + "."
-					: "The API key “" + key.name() + "” now never expires.");
-			return back(htmx, id);
+			String message = "Key " + KeyToasts.quoted(key.name()) + ((key.expiresAt() != null)
+					? " now expires " + KeyView.dateTime(key.expiresAt()) : " now never expires");
+			return done(user, request, key, message, htmx, htmxResponse, response, model, redirect);
 		}
 		catch (InvalidInputException ex) {
 			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
@@ -170,17 +176,27 @@ class KeyLifecycleController {
 	}
 
 	/**
-	 * Back to the page the dialog was opened on (the list or the key's detail view), as a full page load so that
-	 * the notice shows; without htmx, to the detail view.
+	 * A change made in a dialog: from the list, the key's row replaces itself (the dialog's form asked for its own
+	 * swap, so the response retargets) and gets focus; from the detail view, the view reloads itself and its heading
+	 * gets focus; without JavaScript, to the detail view with the message as its notice.
 	 */
-	private static String back(HtmxRequest htmx, String id) {
-		String detail = "/settings/api-credentials/" + id;
+	private String done(SignedInUser user, HttpServletRequest request, ApiKey key, String message, HtmxRequest htmx,
+			HtmxResponse htmxResponse, HttpServletResponse response, Model model, RedirectAttributes redirect) {
 		if (!htmx.isHtmxRequest()) {
-			return "redirect:" + detail;
+			redirect.addFlashAttribute("notice", message);
+			return "redirect:/settings/api-credentials/" + key.publicId();
 		}
-		String current = htmx.getCurrentUrl();
-		boolean fromList = current != null && current.matches("^[a-z]+://[^/]+/settings/api-credentials/?(\\?.*)?$");
-		return "redirect:htmx:" + (fromList ? current.replaceFirst("^[a-z]+://[^/]+", "") : detail);
+		if (!KeyToasts.fromList(htmx)) {
+			KeyToasts.keysChanged(htmxResponse);
+			KeyToasts.toast(htmxResponse, message, "#content h1", true);
+			response.setStatus(HttpStatus.NO_CONTENT.value());
+			return null;
+		}
+		KeyToasts.toast(htmxResponse, message, KeyToasts.rowFocus(key.publicId()), true);
+		htmxResponse.setRetarget("#key-" + key.publicId());
+		htmxResponse.setReswap(HtmxReswap.outerHtml());
+		model.addAttribute("key", KeyView.of(key, this.clock.instant(), permissions(user, request, model)));
+		return "apikeys/list :: row";
 	}
 
 	/** The dialogs are for members who may change the key; others get a 403 before seeing one. */

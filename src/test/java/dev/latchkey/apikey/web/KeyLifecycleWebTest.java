@@ -139,7 +139,7 @@ class KeyLifecycleWebTest {
 		Response renamed = this.admin.post(PATH + "/" + id + "/rename", Map.of("name", "New name"));
 		assertThat(renamed.location()).endsWith(PATH + "/" + id);
 		String detail = this.admin.get(PATH + "/" + id).body();
-		assertThat(detail).contains("Renamed the API key to “New name”.").contains(">Renamed<");
+		assertThat(detail).contains("Key &#39;Old name&#39; renamed to &#39;New name&#39;").contains(">Renamed<");
 	}
 
 	@Test

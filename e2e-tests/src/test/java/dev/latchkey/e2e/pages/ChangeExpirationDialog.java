@@ -1,5 +1,6 @@
 package dev.latchkey.e2e.pages;
 
+import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.Select;
 
@@ -20,8 +21,12 @@ public final class ChangeExpirationDialog extends Page {
 		return this;
 	}
 
+	/** Changed from the list: the dialog closes, the row shows the new expiration and a toast says so. */
 	public ApiCredentialsPage change() {
-		clickAndAwaitNewPage(testId("expiration-submit"));
+		this.driver.findElement(testId("expiration-submit")).click();
+		// done once the new row is in and the keyboard is on its ⋯ button
+		waitFor((driver) -> driver.findElements(By.cssSelector("dialog[open]")).isEmpty()
+				&& "key-menu-button".equals(focused()));
 		return at(new ApiCredentialsPage(this.driver));
 	}
 

@@ -76,6 +76,13 @@ public final class CreateKeyDialog extends Page {
 		return created;
 	}
 
+	/** The token dialog, once the create request (submitted some other way than {@link #create()}) is answered. */
+	public CreatedKeyDialog createdAfterSubmit() {
+		CreatedKeyDialog created = new CreatedKeyDialog(this.driver);
+		created.assertAt();
+		return created;
+	}
+
 	public CreateKeyDialog createExpectingErrors() {
 		this.driver.findElement(testId("create-submit")).click();
 		visible(By.cssSelector("dialog[open] .field-error"));

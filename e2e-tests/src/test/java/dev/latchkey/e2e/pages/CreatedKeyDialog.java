@@ -26,6 +26,23 @@ public final class CreatedKeyDialog extends Page {
 		return this.driver.findElement(testId("new-token")).getDomAttribute("readonly") != null;
 	}
 
+	/** The dialog's heading: "Save your API key". */
+	public String title() {
+		return this.driver.findElement(testId("token-dialog-title")).getText();
+	}
+
+	/** The ready curl line that calls the API with the new key. */
+	public String curl() {
+		return this.driver.findElement(testId("curl")).getDomProperty("value");
+	}
+
+	/** Presses Copy next to the token; returns the button's label afterwards ("Copied"). */
+	public String copyToken() {
+		this.driver.findElement(testId("copy-token")).click();
+		waitFor((driver) -> !"Copy".equals(driver.findElement(testId("copy-token")).getText()));
+		return this.driver.findElement(testId("copy-token")).getText();
+	}
+
 	public String warning() {
 		return this.driver.findElement(testId("token-warning")).getText();
 	}

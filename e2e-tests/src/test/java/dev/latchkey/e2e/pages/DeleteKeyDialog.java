@@ -22,8 +22,21 @@ public final class DeleteKeyDialog extends Page {
 		return this.driver.findElement(By.id("delete-key-description")).getText();
 	}
 
+	/**
+	 * Deleted. From the list the dialog closes and the list reloads without the key; from the detail view the
+	 * browser goes to the list.
+	 */
 	public ApiCredentialsPage confirm() {
-		clickAndAwaitNewPage(testId("confirm-delete"));
+		boolean fromList = this.driver.getCurrentUrl().matches(".*/settings/api-credentials/?(\\?.*)?$");
+		if (!fromList) {
+			clickAndAwaitNewPage(testId("confirm-delete"));
+			return at(new ApiCredentialsPage(this.driver));
+		}
+		this.driver.findElement(testId("confirm-delete")).click();
+		// done once the list has reloaded and the keyboard is on the next row's ⋯ button (or the heading)
+		waitFor((driver) -> driver.findElements(By.cssSelector("dialog[open]")).isEmpty()
+				&& ("key-menu-button".equals(focused())
+						|| "h1".equals(driver.switchTo().activeElement().getTagName())));
 		return at(new ApiCredentialsPage(this.driver));
 	}
 

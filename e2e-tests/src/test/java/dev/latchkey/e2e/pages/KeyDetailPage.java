@@ -76,9 +76,23 @@ public final class KeyDetailPage extends Page {
 		return at(new KeyDetailPage(this.driver));
 	}
 
+	/** Deactivated: the view reloads itself in place (htmx), says so in a toast, and offers Reactivate. */
 	public KeyDetailPage deactivate() {
-		clickAndAwaitNewPage(testId("deactivate"));
+		this.driver.findElement(testId("deactivate")).click();
+		waitFor((driver) -> {
+			try {
+				return "Inactive".equals(status()) && !driver.findElements(testId("reactivate")).isEmpty();
+			}
+			catch (org.openqa.selenium.StaleElementReferenceException ex) {
+				return false;
+			}
+		});
 		return at(new KeyDetailPage(this.driver));
+	}
+
+	public RenameKeyDialog rename() {
+		this.driver.findElement(testId("rename")).click();
+		return at(new RenameKeyDialog(this.driver));
 	}
 
 	public DeleteKeyDialog delete() {

@@ -74,6 +74,32 @@ abstract class Page {
 		}
 	}
 
+	/**
+	 * The newest message in the layout's aria-live region (#toasts), where every action confirms itself, once one
+	 * containing {@code expected} is there.
+	 */
+	public String toast(String expected) {
+		return waitFor((driver) -> {
+			WebElement region = driver.findElement(By.id("toasts"));
+			if (!"polite".equals(region.getDomAttribute("aria-live"))) {
+				throw new AssertionError("#toasts is not an aria-live region");
+			}
+			return region.findElements(testId("toast"))
+				.stream()
+				.map((toast) -> toast.findElement(By.cssSelector(".toast-message")).getText())
+				.filter((text) -> text.contains(expected))
+				.reduce((first, second) -> second)
+				.orElse(null);
+		});
+	}
+
+	/** The data-testid (or else the id) of the element the keyboard is on. */
+	public String focused() {
+		WebElement focused = this.driver.switchTo().activeElement();
+		String testId = focused.getDomAttribute("data-testid");
+		return (testId != null) ? testId : focused.getDomAttribute("id");
+	}
+
 	static By testId(String id) {
 		return By.cssSelector("[data-testid='" + id + "']");
 	}

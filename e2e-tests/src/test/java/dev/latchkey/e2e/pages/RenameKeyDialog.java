@@ -1,5 +1,6 @@
 package dev.latchkey.e2e.pages;
 
+import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 
 /** Rename: the key's new name, same rules as on create. */
@@ -21,10 +22,21 @@ public final class RenameKeyDialog extends Page {
 		return this;
 	}
 
-	/** Renamed, the page it was opened on loads again with a notice. */
+	/** Renamed from the list: the dialog closes, the row shows the new name and a toast says so. */
 	public ApiCredentialsPage rename() {
-		clickAndAwaitNewPage(testId("rename-submit"));
+		this.driver.findElement(testId("rename-submit")).click();
+		// done once the new row is in and the keyboard is on its ⋯ button
+		waitFor((driver) -> driver.findElements(By.cssSelector("dialog[open]")).isEmpty()
+				&& "key-menu-button".equals(focused()));
 		return at(new ApiCredentialsPage(this.driver));
+	}
+
+	/** Renamed from the detail view: the dialog closes, the view reloads in place with the keyboard on its heading. */
+	public KeyDetailPage renameOnTheDetailView() {
+		this.driver.findElement(testId("rename-submit")).click();
+		waitFor((driver) -> driver.findElements(By.cssSelector("dialog[open]")).isEmpty()
+				&& "h1".equals(driver.switchTo().activeElement().getTagName()));
+		return at(new KeyDetailPage(this.driver));
 	}
 
 	public RenameKeyDialog renameExpectingError() {
