@@ -17,6 +17,7 @@ import java.util.Optional;
 import dev.latchkey.shared.UserId;
 import dev.latchkey.shared.TenantId;
 
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -41,9 +42,14 @@ class ApiKeys {
 
 	private final JdbcTemplate jdbcTemplate;
 
+	/** Whether the database is H2, whose planner the key list tells which index to read. */
+	private final boolean h2;
+
 	ApiKeys(JdbcClient jdbc, JdbcTemplate jdbcTemplate) {
 		this.jdbc = jdbc;
 		this.jdbcTemplate = jdbcTemplate;
+		this.h2 = "H2".equals(jdbcTemplate.execute(
+				(ConnectionCallback<String>) (connection) -> connection.getMetaData().getDatabaseProductName()));
 	}
 
 	long insert(String publicId, TenantId tenant, Environment environment, String name, String tokenPrefix,
@@ -117,20 +123,22 @@ class ApiKeys {
 	ApiKeyPage page(TenantId tenant, KeyListQuery query, Instant now) {
 		List<Arm> arms = arms(tenant, query, now);
 		String order = query.sort().orderBy(query.descending());
+		String sortIndex = query.sort().h2Index(query.descending());
 		long offset = (long) query.page() * query.size();
 		// One row more than the page tells whether another page follows.
 		int rows = query.size() + 1;
 		String matches;
 		List<Object> params = new ArrayList<>();
 		if (arms.size() == 1) {
-			matches = "select * from api_keys k " + arms.get(0).where();
-			params.addAll(arms.get(0).params());
+			Arm arm = arms.get(0);
+			matches = "select * from " + from(arm.searchIndex() != null ? arm.searchIndex() : sortIndex) + arm.where();
+			params.addAll(arm.params());
 		}
 		else {
 			// Each arm stops after the rows the page can need; the union sorts no more than those.
 			List<String> parts = new ArrayList<>();
 			for (Arm arm : arms) {
-				parts.add("(select k.* from api_keys k " + arm.where() + " order by " + order + " limit ?)");
+				parts.add("(select k.* from " + from(arm.searchIndex()) + arm.where() + " order by " + order + " limit ?)");
 				params.addAll(arm.params());
 				params.add(offset + rows);
 			}
@@ -157,20 +165,30 @@ class ApiKeys {
 
 	/** How many keys the arms find together, reading no more than {@code limit} rows of each. */
 	private long count(List<Arm> arms, long limit) {
-		StringBuilder union = new StringBuilder();
+		List<String> parts = new ArrayList<>();
 		List<Object> params = new ArrayList<>();
 		for (Arm arm : arms) {
-			union.append(union.isEmpty() ? "" : " union ")
-				.append("(select k.id from api_keys k ")
-				.append(arm.where())
-				.append(" limit ?)");
+			String index = (arm.searchIndex() != null) ? arm.searchIndex() : "api_keys_tenant_deleted_idx";
+			parts.add("(select k.id from " + from(index) + arm.where() + " limit ?)");
 			params.addAll(arm.params());
 			params.add(limit);
 		}
-		return this.jdbc.sql("select count(*) from (" + union + ") c").params(params).query(Long.class).single();
+		return this.jdbc.sql("select count(*) from (" + String.join(" union ", parts) + ") c")
+			.params(params)
+			.query(Long.class)
+			.single();
 	}
 
-	/** The where clauses whose union is the list: one, or a name arm and a key-prefix arm for a text search. */
+	/** {@code api_keys k}, on H2 with the index it is to read (see {@link KeySort#h2Index}). */
+	private String from(String h2Index) {
+		return (this.h2 && h2Index != null && !h2Index.isEmpty()) ? "api_keys k use index (" + h2Index + ") "
+				: "api_keys k ";
+	}
+
+	/**
+	 * The where clauses whose union is the list: one, or a name arm and a key-prefix arm for a text search, each
+	 * with the index that finds its rows ({@code null}: the sort's own).
+	 */
 	private static List<Arm> arms(TenantId tenant, KeyListQuery query, Instant now) {
 		var where = new StringBuilder("where k.tenant_id = ? and k.deleted_at is null");
 		List<Object> params = new ArrayList<>(List.of(tenant.value()));
@@ -188,18 +206,21 @@ class ApiKeys {
 		}
 		String search = (query.search() != null) ? query.search().strip() : "";
 		if (search.isEmpty()) {
-			return List.of(new Arm(where.toString(), params));
+			return List.of(new Arm(where.toString(), params, null));
 		}
 		if (query.searchesToken()) {
 			// Only the hash is compared: the token itself goes no further than this line.
-			return List.of(new Arm(where + " and k.token_hash = ?", plus(params, ApiKeyToken.hash(search))));
+			// (H2 finds it on the unique index without being told: "" names no index)
+			return List.of(new Arm(where + " and k.token_hash = ?", plus(params, ApiKeyToken.hash(search)), ""));
 		}
 		String needle = search.toLowerCase(Locale.ROOT);
 		List<Arm> arms = new ArrayList<>();
-		arms.add(new Arm(where + " and k.name_lower like ? escape '\\'", plus(params, escapeLike(needle) + "%")));
+		arms.add(new Arm(where + " and k.name_lower like ? escape '\\'", plus(params, escapeLike(needle) + "%"),
+				"api_keys_tenant_name_idx"));
 		String prefix = keyPrefix(needle);
 		if (prefix != null) {
-			arms.add(new Arm(where + " and k.token_prefix like ? escape '\\'", plus(params, escapeLike(prefix) + "%")));
+			arms.add(new Arm(where + " and k.token_prefix like ? escape '\\'", plus(params, escapeLike(prefix) + "%"),
+					"api_keys_tenant_prefix_idx"));
 		}
 		return arms;
 	}
@@ -226,7 +247,7 @@ class ApiKeys {
 		return all;
 	}
 
-	private record Arm(String where, List<Object> params) {
+	private record Arm(String where, List<Object> params, String searchIndex) {
 	}
 
 	/** The tenant's active (neither deactivated nor deleted) keys that one member created. */
