@@ -108,10 +108,11 @@ class ApiKeys {
 	}
 
 	/**
-	 * How far the total of a list is counted: "10,000+ keys" is as useful as "1,000,000 keys" and costs a hundredth.
-	 * A page further down counts a page beyond itself, so it knows whether it is past the end.
+	 * How far the total of a list is counted: "1,000+ keys" tells as much as "1,000,000 keys" and costs a
+	 * thousandth (counting 10,000 index entries took H2 25 ms, too much of a 50 ms page). A page further down counts a
+	 * page beyond itself, so it knows whether it is past the end.
 	 */
-	static final int COUNT_BOUND = 10_000;
+	static final int COUNT_BOUND = 1_000;
 
 	/**
 	 * A page of the tenant's keys (issue 13: answers in milliseconds with a million of them). Each part reads an
@@ -215,14 +216,42 @@ class ApiKeys {
 		}
 		String needle = search.toLowerCase(Locale.ROOT);
 		List<Arm> arms = new ArrayList<>();
-		arms.add(new Arm(where + " and k.name_lower like ? escape '\\'", plus(params, escapeLike(needle) + "%"),
-				"api_keys_tenant_name_idx"));
+		arms.add(startsWith(where, params, "k.name_lower", needle, "api_keys_tenant_name_idx"));
 		String prefix = keyPrefix(needle);
 		if (prefix != null) {
-			arms.add(new Arm(where + " and k.token_prefix like ? escape '\\'", plus(params, escapeLike(prefix) + "%"),
-					"api_keys_tenant_prefix_idx"));
+			arms.add(startsWith(where, params, "k.token_prefix", prefix, "api_keys_tenant_prefix_idx"));
 		}
 		return arms;
+	}
+
+	/**
+	 * The rows whose column starts with the text, as a range on the column's index ({@code >= 'abc' and < 'abd'}),
+	 * which both databases read as one: H2 does not turn a {@code like ?} into a range, and scanned a million names
+	 * for it. The {@code like} keeps the answer exact, and PostgreSQL reads the key prefix's pattern index with it.
+	 */
+	private static Arm startsWith(CharSequence where, List<Object> params, String column, String text, String index) {
+		List<Object> all = plus(params, text);
+		String condition = " and " + column + " >= ?";
+		String after = followingPrefix(text);
+		if (after != null) {
+			condition += " and " + column + " < ?";
+			all.add(after);
+		}
+		all.add(escapeLike(text) + "%");
+		return new Arm(where + condition + " and " + column + " like ? escape '\\'", all, index);
+	}
+
+	/**
+	 * The smallest text after every text starting with this one, in code point order (H2's, and PostgreSQL's for
+	 * name_lower with collation "C"): the last character moved one on ("abc" → "abd"); {@code null} if there is
+	 * none.
+	 */
+	static String followingPrefix(String text) {
+		int last = text.codePointBefore(text.length());
+		if (last >= Character.MAX_CODE_POINT) {
+			return null;
+		}
+		return text.substring(0, text.length() - Character.charCount(last)) + Character.toString(last + 1);
 	}
 
 	/**

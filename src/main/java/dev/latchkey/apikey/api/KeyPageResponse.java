@@ -8,11 +8,11 @@ import dev.latchkey.apikey.ApiKeyPage;
 import io.swagger.v3.oas.annotations.media.Schema;
 
 /**
- * @param total the matching keys, counted up to 10,000 (or to just past the page asked for, when that is further)
+ * @param total the matching keys, counted up to 1,000 (or to just past the page asked for, when that is further)
  * @param totalExact false when more keys match than {@code total} says; {@code has_more} is exact either way
  */
 record KeyPageResponse(List<KeyResponse> keys, int page, int size,
-		@Schema(description = "Matching keys, counted up to 10,000 (further when the page asked for is further); "
+		@Schema(description = "Matching keys, counted up to 1,000 (further when the page asked for is further); "
 				+ "when more match, total_exact is false") long total,
 		@JsonProperty("total_exact") boolean totalExact, @JsonProperty("has_more") boolean hasMore) {
 
