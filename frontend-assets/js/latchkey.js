@@ -393,4 +393,52 @@
 			waiting.forEach(showToast);
 		}, 0);
 	}, true);
+
+// ==== The key table (branch ui-table) ====
+// - <time class="moment"> shows a relative time; its exact date and time (on hover and focus, see latchkey.css)
+//   is rewritten from its datetime attribute into the browser's time zone. The relative text stays the server's:
+//   its clock also decides whether a key has expired.
+// - A whole token pasted into the key search is replaced, once the results are back, by what the server shows for
+//   it (the key's prefix), so it does not stay on screen or in the browser's form history.
+(function () {
+	'use strict';
+
+	document.documentElement.classList.add('js');
+
+	var exact = (window.Intl && Intl.DateTimeFormat)
+		? new Intl.DateTimeFormat(undefined, { year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit',
+			minute: '2-digit', timeZoneName: 'short' })
+		: null;
+
+	function localTimes(root) {
+		root.querySelectorAll('time.moment[datetime]').forEach(function (time) {
+			var date = new Date(time.getAttribute('datetime'));
+			var text = (exact && !isNaN(date.getTime())) ? exact.format(date) : time.getAttribute('title');
+			if (!text) {
+				return;
+			}
+			time.setAttribute('data-exact', text);
+			time.setAttribute('aria-label', time.textContent.trim() + ' (' + text + ')');
+			// the page's own tooltip shows it; a title would show it a second time
+			time.removeAttribute('title');
+		});
+	}
+
+	var WHOLE_TOKEN = /^\s*key_[0-9a-f]{48}\s*$/;
+
+	function forgetPastedToken() {
+		var box = document.getElementById('key-search');
+		var results = document.getElementById('key-results');
+		if (box && results && WHOLE_TOKEN.test(box.value)) {
+			box.value = results.getAttribute('data-q') || '';
+		}
+	}
+
+	document.addEventListener('DOMContentLoaded', function () {
+		localTimes(document);
+	});
+	document.addEventListener('htmx:afterSettle', function (event) {
+		localTimes(document);
+		forgetPastedToken();
+	});
 })();

@@ -305,14 +305,31 @@ public class ApiKeyService {
 		return this.tenants.find(tenant).map((t) -> t.productionEnabled()).orElse(false);
 	}
 
+	/** The API's list: newest first, optionally searched, pages from 0; a page past the end is empty. */
 	public ApiKeyPage list(TenantId tenant, String search, int page, int size) {
-		if (page < 0) {
+		return list(tenant, KeyListQuery.newestFirst(search, page, size));
+	}
+
+	public ApiKeyPage list(TenantId tenant, KeyListQuery query) {
+		if (query.page() < 0) {
 			throw new InvalidInputException("page", "page must be 0 or more");
 		}
-		if (size < 1 || size > MAX_PAGE_SIZE) {
+		if (query.size() < 1 || query.size() > MAX_PAGE_SIZE) {
 			throw new InvalidInputException("size", "size must be between 1 and " + MAX_PAGE_SIZE);
 		}
-		return this.keys.page(tenant, search, page, size);
+		return this.keys.page(tenant, query, this.clock.instant());
+	}
+
+	/**
+	 * The dashboard's list: a page past the end (an old bookmark, a key deleted meanwhile) shows the last page
+	 * rather than nothing. Such a page has counted past its own end, so its total is exact.
+	 */
+	public ApiKeyPage listOrLastPage(TenantId tenant, KeyListQuery query) {
+		ApiKeyPage page = list(tenant, query);
+		if (page.keys().isEmpty() && query.page() > 0 && page.total() > 0) {
+			return list(tenant, query.withPage(page.lastPage()));
+		}
+		return page;
 	}
 
 	public ApiKey find(TenantId tenant, String publicId) {

@@ -60,7 +60,8 @@ class CredentialsApiController {
 
 	@GetMapping
 	@Operation(summary = "List the tenant's API keys, newest first",
-			description = "Optionally only keys whose name contains q or whose prefix starts with q.")
+			description = "Optionally only keys whose name starts with q (case-insensitive) or whose prefix starts with "
+					+ "q; a whole token as q finds its key by the token's hash.")
 	@RequiresScope(Scopes.KEYS_READ)
 	KeyPageResponse list(@AuthenticationPrincipal AuthenticatedKey caller,
 			@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size,

@@ -20,6 +20,7 @@ import dev.latchkey.apikey.ApiKeyNotFoundException;
 import dev.latchkey.apikey.ApiKeyPage;
 import dev.latchkey.apikey.ApiKeyService;
 import dev.latchkey.apikey.CreatedApiKey;
+import dev.latchkey.apikey.KeyListQuery;
 import dev.latchkey.apikey.KeyPermissions;
 import dev.latchkey.shared.Actor;
 
@@ -65,16 +66,61 @@ class ApiCredentialsController {
 		return "api-credentials";
 	}
 
+	/**
+	 * The list, filtered, sorted and paged as its URL says (see {@link KeyListParameters}). htmx requests get the
+	 * results section and the URL to show for them: never one with a pasted token in it, which would land in the
+	 * browser's history. A full page request with a token is redirected to the URL without it.
+	 */
 	@GetMapping
-	String list(@AuthenticationPrincipal SignedInUser user, @RequestParam(defaultValue = "") String q,
-			@RequestParam(defaultValue = "0") int page, HtmxRequest htmx, HttpServletRequest request, Model model) {
-		ApiKeyPage keys = this.keys.list(user.tenantId(), q, page, PAGE_SIZE);
+	String list(@AuthenticationPrincipal SignedInUser user, @RequestParam(required = false) String q,
+			@RequestParam(required = false) String status, @RequestParam(required = false) String env,
+			@RequestParam(required = false) String sort, @RequestParam(required = false) String dir,
+			@RequestParam(required = false) String page, HtmxRequest htmx, HtmxResponse htmxResponse,
+			HttpServletRequest request, Model model) {
+		boolean production = this.keys.productionGranted(user.tenantId());
+		KeyListParameters asked = KeyListParameters.parse(q, status, env, sort, dir, page, production);
+		KeyListQuery query = asked.toQuery(PAGE_SIZE);
+		ApiKeyPage keys = this.keys.listOrLastPage(user.tenantId(), query);
+		KeyListParameters shown = asked.onPage(keys.page() + 1);
+		if (query.searchesToken()) {
+			// The token is never shown back: the key it found is shown by its prefix, which finds it again.
+			shown = shown.showingSearch(keys.keys().isEmpty() ? "" : keys.keys().get(0).tokenPrefix());
+			if (!partial(htmx)) {
+				return "redirect:" + shown.url();
+			}
+			model.addAttribute("tokenSearch", true);
+		}
 		var now = this.clock.instant();
 		KeyPermissions permissions = permissions(user, request, model);
-		model.addAttribute("q", q.strip());
+		model.addAttribute("list", shown);
+		model.addAttribute("q", shown.q());
+		model.addAttribute("production", production);
 		model.addAttribute("page", keys);
 		model.addAttribute("rows", keys.keys().stream().map((key) -> KeyView.of(key, now, permissions)).toList());
-		return partial(htmx) ? "apikeys/list :: results" : "apikeys/list";
+		if (!partial(htmx)) {
+			return "apikeys/list";
+		}
+		if (shown.url().equals(pathAndQuery(htmx.getCurrentUrl()))) {
+			htmxResponse.preventHistoryUpdate();
+		}
+		else {
+			htmxResponse.setPushUrl(shown.url());
+		}
+		return "apikeys/list :: results";
+	}
+
+	/** The path and query of the page the browser shows, as {@link KeyListParameters#url()} writes them. */
+	private static String pathAndQuery(String url) {
+		if (url == null) {
+			return "";
+		}
+		try {
+			java.net.URI uri = java.net.URI.create(url);
+			return uri.getRawPath() + ((uri.getRawQuery() != null) ? "?" + uri.getRawQuery() : "");
+		}
+		catch (IllegalArgumentException ex) {
+			return "";
+		}
 	}
 
 	@GetMapping("/new")

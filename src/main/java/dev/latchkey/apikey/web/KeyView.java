@@ -17,7 +17,8 @@ record KeyView(String id, String name, String maskedKey, String environment, boo
 		String createdIso, String expiration, String expirationDetail, boolean expired, String createdBy, String lastUsed, String status,
 		String statusClass, boolean active, String deactivated, List<String> scopes, String scopesSummary,
 		Integer rateLimitRequests, Integer rateLimitPerSeconds, List<String> allowedIps, String leakReportedAt,
-		String leakUrl, boolean changeable, String expiresIn, ApiKey.KeyLink rolledFrom, ApiKey.KeyLink rolledTo) {
+		String leakUrl, boolean changeable, String expiresIn, ApiKey.KeyLink rolledFrom, ApiKey.KeyLink rolledTo,
+		Moment createdAt, Moment expiresAt, Moment lastUsedAt) {
 
 	static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH)
 		.withZone(ZoneOffset.UTC);
@@ -38,7 +39,8 @@ record KeyView(String id, String name, String maskedKey, String environment, boo
 				summary(key.scopes()), (key.rateLimit() != null) ? key.rateLimit().requests() : null,
 				(key.rateLimit() != null) ? key.rateLimit().perSeconds() : null, key.allowedIps().list(),
 				(key.leakReportedAt() != null) ? DATE_TIME.format(key.leakReportedAt()) : null, key.leakUrl(),
-				permissions.canChange(key), expiresIn(key.expiresAt(), now), key.rolledFrom(), key.rolledTo());
+				permissions.canChange(key), expiresIn(key.expiresAt(), now), key.rolledFrom(), key.rolledTo(),
+				Moment.of(key.createdAt(), now), Moment.of(key.expiresAt(), now), Moment.of(key.lastUsedAt(), now));
 	}
 
 	/** Roll key is offered once per key: after that, its successor is the one to roll. */

@@ -330,6 +330,7 @@ abstract class CredentialsApiTests {
 		assertThat(firstPage.status()).isEqualTo(200);
 		JsonNode body = firstPage.json();
 		assertThat(body.get("total").asLong()).isEqualTo(5);
+		assertThat(body.get("total_exact").asBoolean()).isTrue();
 		assertThat(body.get("has_more").asBoolean()).isTrue();
 		assertThat(names(body)).containsExactly("key 4", "key 3");
 		assertThat(names(this.api.get(KEYS + "?size=2&page=2", this.aliceToken).json())).containsExactly("Alice's CLI");
@@ -345,6 +346,12 @@ abstract class CredentialsApiTests {
 		assertThat(names(this.api.get(KEYS + "?q=BILLING", this.aliceToken).json())).containsExactly("Billing worker");
 		assertThat(names(this.api.get(KEYS + "?q=" + prefix, this.aliceToken).json())).contains("Alice's CLI");
 		assertThat(names(this.api.get(KEYS + "?q=%25", this.aliceToken).json())).isEmpty();
+		// names are found by their start (issue 13: an index serves it), no longer anywhere inside
+		assertThat(names(this.api.get(KEYS + "?q=worker", this.aliceToken).json())).isEmpty();
+		// a whole token finds its key by the token's hash; another tenant's token finds nothing
+		assertThat(names(this.api.get(KEYS + "?q=" + this.aliceToken, this.aliceToken).json()))
+			.containsExactly("Alice's CLI");
+		assertThat(names(this.api.get(KEYS + "?q=" + this.otherToken, this.aliceToken).json())).isEmpty();
 	}
 
 	@ParameterizedTest

@@ -59,6 +59,81 @@ public final class ApiCredentialsPage extends Page {
 		return this;
 	}
 
+	/** Pastes a whole token into the search box: its key is found, and the box then shows only its prefix. */
+	public ApiCredentialsPage searchToken(String token) {
+		WebElement box = this.driver.findElement(By.id("key-search"));
+		box.clear();
+		box.sendKeys(token);
+		String prefix = token.substring(0, 8);
+		waitFor((driver) -> prefix.equals(driver.findElement(By.id("key-search")).getDomProperty("value")));
+		return this;
+	}
+
+	/** Chooses a status in the toolbar (All, Active, Inactive, Expired); the table and the URL follow. */
+	public ApiCredentialsPage filterByStatus(String status) {
+		return changingTheList(() -> new org.openqa.selenium.support.ui.Select(
+				this.driver.findElement(testId("filter-status"))).selectByVisibleText(status));
+	}
+
+	/** Clicks a column's header (name, created, expiration, last-used). */
+	public ApiCredentialsPage sortBy(String column) {
+		return changingTheList(() -> this.driver.findElement(testId("sort-" + column)).click());
+	}
+
+	/** The browser's back button, within the list. */
+	public ApiCredentialsPage back() {
+		return changingTheList(() -> this.driver.navigate().back());
+	}
+
+	/** Goes to a URL of the list, as from a bookmark. */
+	public ApiCredentialsPage open(String pathAndQuery) {
+		this.driver.get(java.net.URI.create(this.driver.getCurrentUrl()).resolve(pathAndQuery).toString());
+		return at(new ApiCredentialsPage(this.driver));
+	}
+
+	/** The status the toolbar's filter shows. */
+	public String statusFilter() {
+		return new org.openqa.selenium.support.ui.Select(this.driver.findElement(testId("filter-status")))
+			.getFirstSelectedOption()
+			.getText();
+	}
+
+	/** The sort the headers show, as "name ascending" (from their aria-sort). */
+	public String sortedBy() {
+		return this.driver.findElements(By.cssSelector("th[aria-sort='ascending'], th[aria-sort='descending']"))
+			.stream()
+			.map((th) -> th.getText().replaceAll("[^A-Za-z ]", "").trim().toLowerCase() + " "
+					+ th.getDomAttribute("aria-sort"))
+			.findFirst()
+			.orElse("");
+	}
+
+	/** The path and query the address bar shows. */
+	public String location() {
+		java.net.URI uri = java.net.URI.create(this.driver.getCurrentUrl());
+		return uri.getRawPath() + ((uri.getRawQuery() != null) ? "?" + uri.getRawQuery() : "");
+	}
+
+	/**
+	 * Does something that shows another list: waits until the address bar changed and the results answer it (the
+	 * results section names the list it shows in its hx-get).
+	 */
+	private ApiCredentialsPage changingTheList(Runnable action) {
+		String before = location();
+		action.run();
+		waitFor((driver) -> {
+			try {
+				String now = location();
+				String answered = driver.findElement(By.id("key-results")).getDomAttribute("hx-get");
+				return !now.equals(before) && now.equals(answered);
+			}
+			catch (org.openqa.selenium.StaleElementReferenceException ex) {
+				return false;
+			}
+		});
+		return this;
+	}
+
 	/** The names in the table, top to bottom. */
 	public List<String> names() {
 		return this.driver.findElements(testId("key-name")).stream().map(WebElement::getText).toList();
