@@ -393,6 +393,7 @@
 			waiting.forEach(showToast);
 		}, 0);
 	}, true);
+})();
 
 // ==== The key table (branch ui-table) ====
 // - <time class="moment"> shows a relative time; its exact date and time (on hover and focus, see latchkey.css)
