@@ -35,10 +35,14 @@ public class RateLimiter implements SmartLifecycle {
 
 	private final Clock clock;
 
+	/** The installation's default limit, made once: most keys have it, and it is looked at on every request. */
+	private final RateLimit defaultLimit;
+
 	private ScheduledExecutorService executor;
 
 	RateLimiter(LimitsProperties properties, RateLimitStore store, Clock clock) {
 		this.properties = properties;
+		this.defaultLimit = properties.defaultRateLimit().toRateLimit();
 		this.store = store;
 		this.clock = clock;
 	}
@@ -49,7 +53,7 @@ public class RateLimiter implements SmartLifecycle {
 	}
 
 	RateLimit limitOf(AuthenticatedKey key) {
-		return (key.rateLimit() != null) ? key.rateLimit() : this.properties.defaultRateLimit().toRateLimit();
+		return (key.rateLimit() != null) ? key.rateLimit() : this.defaultLimit;
 	}
 
 	private KeyBucket bucket(AuthenticatedKey key) {
