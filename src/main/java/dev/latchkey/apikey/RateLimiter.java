@@ -27,6 +27,9 @@ public class RateLimiter implements SmartLifecycle {
 
 	private static final Logger log = LoggerFactory.getLogger(RateLimiter.class);
 
+	/** Each bucket kept here is exchanged at least this often, busy or not (see {@link KeyBucket#exchangeDue}). */
+	static final long EXCHANGE_AT_LEAST_EVERY_NANOS = TimeUnit.SECONDS.toNanos(1);
+
 	private final Map<Long, KeyBucket> buckets = new ConcurrentHashMap<>();
 
 	private final LimitsProperties properties;
@@ -76,6 +79,9 @@ public class RateLimiter implements SmartLifecycle {
 			if (bucket.unsynced.get() == 0 && idleNanos > Duration.ofSeconds(bucket.limit.perSeconds()).toNanos()) {
 				// idle for a whole window: forget it (a new bucket starts full, as this one would be)
 				this.buckets.remove(id, bucket);
+				return;
+			}
+			if (!bucket.exchangeDue(bucket.unsynced.get(), now, EXCHANGE_AT_LEAST_EVERY_NANOS)) {
 				return;
 			}
 			exchanged.put(id, bucket);
