@@ -27,12 +27,21 @@
 #
 # Production settings (LATCHKEY_JVM_OPTIONS replaces the JVM ones below, LATCHKEY_JAVA_OPTS is appended to them;
 # ARGS override the Spring ones):
-#   -Xms64m -Xmx192m         the heap: a request allocates a few kB and keeps nothing; the credential cache holds
-#                            at most latchkey.api-keys.cache.max-entries keys (~1 kB each, 50,000 by default);
+#   -Xms64m -Xmx160m         the heap: a request allocates a few kB and keeps nothing; the credential cache holds
+#                            at most latchkey.api-keys.cache.max-entries keys (~1 kB each, 50,000 by default: give a
+#                            tenant with that many keys in use -Xmx256m);
+#   -XX:MinHeapFreeRatio=20 -XX:MaxHeapFreeRatio=40
+#                            the serial collector gives back heap it does not need after a full collection, and
+#                            grows it in smaller steps (defaults 40/70). With -Xmx160m, the trim and the arenas
+#                            below: 286 MB resident instead of 329 MB after the same load (bench/README.md);
 #   -XX:+UseSerialGC         on 1-2 cores the serial collector has the smallest footprint and pauses of a few ms
 #                            for a heap this size; with 4+ cores and a larger heap use -XX:+UseParallelGC or G1;
 #   -XX:ReservedCodeCacheSize=64m -XX:MaxMetaspaceSize=160m -Xss512k
 #                            bounds on the JIT's code cache, class metadata and each thread's stack;
+#   -XX:TrimNativeHeapInterval=5000
+#                            every 5 s, hands memory that the JIT's compiler threads freed back to the OS;
+#   MALLOC_ARENA_MAX=2       (environment, unless set) two malloc arenas instead of up to 8 per core: with 40-odd
+#                            threads, the arenas' unused memory is the largest part of the native heap;
 #   -XX:TieredStopAtLevel unchanged: full C2 compilation, the request path needs it;
 #   server.tomcat.threads.max=32, accept-count 200: 32 request threads keep 2-8 cores busy (a request waits on
 #                            no I/O when its key is cached); more threads only cost memory;
@@ -44,7 +53,8 @@ JAR=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
 shift
 PREPARED="${JAR%.jar}-launch"
 NAME=$(basename "$JAR")
-JVM_OPTIONS=${LATCHKEY_JVM_OPTIONS:-"-Xms64m -Xmx192m -XX:+UseSerialGC -XX:ReservedCodeCacheSize=64m -XX:MaxMetaspaceSize=160m -Xss512k"}
+JVM_OPTIONS=${LATCHKEY_JVM_OPTIONS:-"-Xms64m -Xmx160m -XX:MinHeapFreeRatio=20 -XX:MaxHeapFreeRatio=40 -XX:+UseSerialGC -XX:ReservedCodeCacheSize=64m -XX:MaxMetaspaceSize=160m -Xss512k -XX:TrimNativeHeapInterval=5000"}
+export MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-2}
 
 # The Spring Boot switches that AOT fixes at build time (see above), as property-name prefixes.
 FIXED_BY_AOT='management. springdoc. server.forward-headers-strategy spring.threads. spring.mvc. spring.web.
