@@ -115,7 +115,7 @@ if [[ -z "$TABLE_ONLY" ]]; then
 	mkdir -p "$WORK/results"
 	cut -d' ' -f1 /proc/loadavg >"$WORK/results/load-at-start"
 	log "building the jar"
-	./mvnw -B -q -DskipTests package
+	./mvnw -B -q -DskipTests package >&2 # stdout is the table's
 	JAR=$(ls target/latchkey-*.jar | grep -v '\.original$' | head -1)
 	# the production launch prepares its CDS archive next to the jar once; that preparing start is not measured
 	log "preparing the production launch (bench/launch.sh: extracted jar, CDS archive)"

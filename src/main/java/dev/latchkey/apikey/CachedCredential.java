@@ -1,7 +1,6 @@
 package dev.latchkey.apikey;
 
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 
 /**
  * What the cache remembers of a key: everything the per-request check needs, so a cached key is checked without
@@ -62,12 +61,13 @@ final class CachedCredential {
 	/** Queues the last-used write at most once a minute per key and instance. */
 	void used(LastUsedRecorder recorder, Instant now) {
 		Instant known = this.lastUsed;
-		Instant minute = now.truncatedTo(ChronoUnit.MINUTES);
-		if (known != null && !known.isBefore(minute)) {
+		// the start of this minute, in seconds: nothing is allocated on the usual path, where it is already queued
+		long minuteSecond = now.getEpochSecond() - Math.floorMod(now.getEpochSecond(), 60);
+		if (known != null && known.getEpochSecond() >= minuteSecond) {
 			return;
 		}
 		recorder.used(this.key.keyId(), known, now);
-		this.lastUsed = minute;
+		this.lastUsed = Instant.ofEpochSecond(minuteSecond);
 	}
 
 }

@@ -25,6 +25,12 @@ final class KeyBucket {
 	/** Requests let through here since the last exchange. */
 	final AtomicLong unsynced = new AtomicLong();
 
+	/** What the guard lets this instance spend between two exchanges. */
+	private final long perInterval;
+
+	/** {@link System#nanoTime()} of the last exchange that aligned this bucket; 0 before the first. */
+	private volatile long exchangedNanos;
+
 	volatile long lastUsedNanos = System.nanoTime();
 
 	KeyBucket(RateLimit limit, Duration syncInterval, double burstShare) {
@@ -38,6 +44,20 @@ final class KeyBucket {
 		long perInterval = Math.max(MIN_BURST, Math.max((long) Math.ceil(limit.requests() * burstShare),
 				(long) Math.ceil(2 * limit.refillPerSecond() * syncInterval.toNanos() / 1e9)));
 		this.guard = Bucket.builder().addLimit((b) -> b.capacity(perInterval).refillGreedy(perInterval, syncInterval)).build();
+		this.perInterval = perInterval;
+	}
+
+	/**
+	 * Whether the next exchange should include this bucket: before its first exchange; when this instance spent a
+	 * twentieth of its guard or more since the last one (for a limit below 200 a minute, any request at all); and
+	 * at least every {@code EXCHANGE_AT_LEAST_EVERY} while the bucket is kept, to learn what the other instances
+	 * spent. A key used lightly under a high limit (the usual case) is exchanged once a second rather than at every
+	 * interval, which with thousands of keys in use saves most of the exchanges' database writes; what this instance
+	 * may spend unknown to the others grows by that twentieth of the guard at most (see RateLimiter).
+	 */
+	boolean exchangeDue(long unsyncedNow, long nowNanos, long atLeastEveryNanos) {
+		long exchanged = this.exchangedNanos;
+		return exchanged == 0 || unsyncedNow * 20 >= this.perInterval || nowNanos - exchanged >= atLeastEveryNanos;
 	}
 
 	RateLimitState consume() {
@@ -63,6 +83,7 @@ final class KeyBucket {
 	 * exchange ran (that is in the next one).
 	 */
 	void align(double globalTokens) {
+		this.exchangedNanos = System.nanoTime() | 1; // never 0, which means "not yet"
 		long target = (long) Math.floor(globalTokens) - this.unsynced.get();
 		long current = this.main.getAvailableTokens();
 		if (target < current) {

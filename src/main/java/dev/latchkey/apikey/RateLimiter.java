@@ -27,6 +27,9 @@ public class RateLimiter implements SmartLifecycle {
 
 	private static final Logger log = LoggerFactory.getLogger(RateLimiter.class);
 
+	/** Each bucket kept here is exchanged at least this often, busy or not (see {@link KeyBucket#exchangeDue}). */
+	static final long EXCHANGE_AT_LEAST_EVERY_NANOS = TimeUnit.SECONDS.toNanos(1);
+
 	private final Map<Long, KeyBucket> buckets = new ConcurrentHashMap<>();
 
 	private final LimitsProperties properties;
@@ -35,10 +38,14 @@ public class RateLimiter implements SmartLifecycle {
 
 	private final Clock clock;
 
+	/** The installation's default limit, made once: most keys have it, and it is looked at on every request. */
+	private final RateLimit defaultLimit;
+
 	private ScheduledExecutorService executor;
 
 	RateLimiter(LimitsProperties properties, RateLimitStore store, Clock clock) {
 		this.properties = properties;
+		this.defaultLimit = properties.defaultRateLimit().toRateLimit();
 		this.store = store;
 		this.clock = clock;
 	}
@@ -49,7 +56,7 @@ public class RateLimiter implements SmartLifecycle {
 	}
 
 	RateLimit limitOf(AuthenticatedKey key) {
-		return (key.rateLimit() != null) ? key.rateLimit() : this.properties.defaultRateLimit().toRateLimit();
+		return (key.rateLimit() != null) ? key.rateLimit() : this.defaultLimit;
 	}
 
 	private KeyBucket bucket(AuthenticatedKey key) {
@@ -72,6 +79,9 @@ public class RateLimiter implements SmartLifecycle {
 			if (bucket.unsynced.get() == 0 && idleNanos > Duration.ofSeconds(bucket.limit.perSeconds()).toNanos()) {
 				// idle for a whole window: forget it (a new bucket starts full, as this one would be)
 				this.buckets.remove(id, bucket);
+				return;
+			}
+			if (!bucket.exchangeDue(bucket.unsynced.get(), now, EXCHANGE_AT_LEAST_EVERY_NANOS)) {
 				return;
 			}
 			exchanged.put(id, bucket);

@@ -6,6 +6,7 @@ import dev.latchkey.apikey.AuthenticatedKey;
 import dev.latchkey.apikey.RateLimitState;
 
 import org.springframework.security.authentication.AbstractAuthenticationToken;
+import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.AuthorityUtils;
 
 /**
@@ -17,6 +18,9 @@ final class ApiKeyAuthentication extends AbstractAuthenticationToken {
 
 	private static final long serialVersionUID = 1L;
 
+	/** The one authority of every key; built once rather than on every request. */
+	private static final List<GrantedAuthority> API = AuthorityUtils.createAuthorityList("ROLE_API");
+
 	private transient String presented;
 
 	private final String clientAddress;
@@ -27,7 +31,7 @@ final class ApiKeyAuthentication extends AbstractAuthenticationToken {
 
 	private ApiKeyAuthentication(String presented, String clientAddress, AuthenticatedKey key,
 			RateLimitState rateLimit) {
-		super((key != null) ? AuthorityUtils.createAuthorityList("ROLE_API") : List.of());
+		super((key != null) ? API : List.of());
 		this.presented = presented;
 		this.clientAddress = clientAddress;
 		this.key = key;
