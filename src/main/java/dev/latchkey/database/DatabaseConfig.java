@@ -33,7 +33,8 @@ class DatabaseConfig {
 			@Override
 			public Object postProcessBeforeInitialization(Object bean, String beanName) {
 				if (bean instanceof HikariDataSource hikari) {
-					String url = hikari.getJdbcUrl();
+					String url = DatabaseFiles.withoutH2QueryCache(hikari.getJdbcUrl());
+					hikari.setJdbcUrl(url);
 					Optional<Path> directory = DatabaseFiles.h2Directory(url);
 					if (directory.isPresent()) {
 						DatabaseFiles.protect(directory.get());

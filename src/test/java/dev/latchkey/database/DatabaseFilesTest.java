@@ -49,6 +49,18 @@ class DatabaseFilesTest {
 	}
 
 	@Test
+	void h2KeepsNoParsedStatementsUnlessTheUrlSaysSo() {
+		assertThat(DatabaseFiles.withoutH2QueryCache("jdbc:h2:file:./data/latchkey;AUTO_SERVER=FALSE;WRITE_DELAY=0"))
+			.isEqualTo("jdbc:h2:file:./data/latchkey;AUTO_SERVER=FALSE;WRITE_DELAY=0;QUERY_CACHE_SIZE=0");
+		assertThat(DatabaseFiles.withoutH2QueryCache("jdbc:h2:mem:test")).isEqualTo("jdbc:h2:mem:test;QUERY_CACHE_SIZE=0");
+		// an operator's own choice stands, and other databases are left alone
+		assertThat(DatabaseFiles.withoutH2QueryCache("jdbc:h2:file:./x;query_cache_size=16"))
+			.isEqualTo("jdbc:h2:file:./x;query_cache_size=16");
+		assertThat(DatabaseFiles.withoutH2QueryCache("jdbc:postgresql://db/latchkey"))
+			.isEqualTo("jdbc:postgresql://db/latchkey");
+	}
+
+	@Test
 	void onlyFileUrlsHaveADirectory() {
 		assertThat(DatabaseFiles.h2Directory("jdbc:h2:file:./data/latchkey;AUTO_SERVER=FALSE"))
 			.contains(Path.of("data").toAbsolutePath());
