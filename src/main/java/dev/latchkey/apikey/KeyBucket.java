@@ -6,11 +6,15 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
+import io.github.bucket4j.local.SynchronizationStrategy;
 
 /**
  * One key's rate limit on this instance: a Bucket4j token bucket of the key's whole limit, brought in line with the
  * other instances' consumption at every exchange ({@link RateLimiter#sync()}), and a small guard bucket that caps
  * what this instance spends between two exchanges, so the instances together overshoot by at most a few percent.
+ * The two buckets are used under one lock (Bucket4j's unsynchronized buckets): a request takes it once, where two
+ * lock-free buckets each copied their state and retried a compare-and-set, and the two stay consistent with each
+ * other.
  */
 final class KeyBucket {
 
@@ -38,12 +42,16 @@ final class KeyBucket {
 		Duration period = Duration.ofSeconds(limit.perSeconds());
 		this.main = Bucket.builder()
 			.addLimit((b) -> b.capacity(limit.requests()).refillGreedy(limit.requests(), period))
+			.withSynchronizationStrategy(SynchronizationStrategy.NONE)
 			.build();
 		// At least what the key earns in two intervals, so a steady client at its full rate is never held back here,
 		// and at least MIN_BURST, so a small limit can still be spent in a quick burst.
 		long perInterval = Math.max(MIN_BURST, Math.max((long) Math.ceil(limit.requests() * burstShare),
 				(long) Math.ceil(2 * limit.refillPerSecond() * syncInterval.toNanos() / 1e9)));
-		this.guard = Bucket.builder().addLimit((b) -> b.capacity(perInterval).refillGreedy(perInterval, syncInterval)).build();
+		this.guard = Bucket.builder()
+			.addLimit((b) -> b.capacity(perInterval).refillGreedy(perInterval, syncInterval))
+			.withSynchronizationStrategy(SynchronizationStrategy.NONE)
+			.build();
 		this.perInterval = perInterval;
 	}
 
@@ -60,7 +68,7 @@ final class KeyBucket {
 		return exchanged == 0 || unsyncedNow * 20 >= this.perInterval || nowNanos - exchanged >= atLeastEveryNanos;
 	}
 
-	RateLimitState consume() {
+	synchronized RateLimitState consume() {
 		this.lastUsedNanos = System.nanoTime();
 		if (!this.guard.tryConsume(1)) {
 			long wait = this.guard.estimateAbilityToConsume(1).getNanosToWaitForRefill();
@@ -82,7 +90,7 @@ final class KeyBucket {
 	 * Makes this instance's bucket hold what the key has left across every instance, less what passed here while the
 	 * exchange ran (that is in the next one).
 	 */
-	void align(double globalTokens) {
+	synchronized void align(double globalTokens) {
 		this.exchangedNanos = System.nanoTime() | 1; // never 0, which means "not yet"
 		long target = (long) Math.floor(globalTokens) - this.unsynced.get();
 		long current = this.main.getAvailableTokens();
@@ -94,7 +102,7 @@ final class KeyBucket {
 		}
 	}
 
-	long available() {
+	synchronized long available() {
 		return this.main.getAvailableTokens();
 	}
 
