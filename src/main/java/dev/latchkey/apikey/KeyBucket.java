@@ -56,12 +56,24 @@ final class KeyBucket {
 	}
 
 	/**
+	 * How often the bucket is exchanged while this instance spends little of it: a sixth of the key's window, from 1
+	 * to 10 seconds (10 s for the default limit's minute). The refresh only tells this instance sooner what the
+	 * others spent; it does not bound the overshoot, which the twentieth of the guard does (see
+	 * {@link #exchangeDue}).
+	 */
+	long refreshNanos() {
+		long sixth = TimeUnit.SECONDS.toNanos(this.limit.perSeconds()) / 6;
+		return Math.min(TimeUnit.SECONDS.toNanos(10), Math.max(TimeUnit.SECONDS.toNanos(1), sixth));
+	}
+
+	/**
 	 * Whether the next exchange should include this bucket: before its first exchange; when this instance spent a
 	 * twentieth of its guard or more since the last one (for a limit below 200 a minute, any request at all); and
-	 * at least every {@code EXCHANGE_AT_LEAST_EVERY} while the bucket is kept, to learn what the other instances
-	 * spent. A key used lightly under a high limit (the usual case) is exchanged once a second rather than at every
-	 * interval, which with thousands of keys in use saves most of the exchanges' database writes; what this instance
-	 * may spend unknown to the others grows by that twentieth of the guard at most (see RateLimiter).
+	 * at least every {@code atLeastEveryNanos} ({@link #refreshNanos()}) while the bucket is kept, to learn what the
+	 * other instances spent. A key used lightly under a high limit (the usual case) is exchanged every few seconds
+	 * rather than at every interval: with a thousand keys in use, a hundred row writes a second instead of a
+	 * thousand. What this instance may spend unknown to the others is this twentieth of the guard, however long the
+	 * refresh (see RateLimiter).
 	 */
 	boolean exchangeDue(long unsyncedNow, long nowNanos, long atLeastEveryNanos) {
 		long exchanged = this.exchangedNanos;

@@ -27,9 +27,6 @@ public class RateLimiter implements SmartLifecycle {
 
 	private static final Logger log = LoggerFactory.getLogger(RateLimiter.class);
 
-	/** Each bucket kept here is exchanged at least this often, busy or not (see {@link KeyBucket#exchangeDue}). */
-	static final long EXCHANGE_AT_LEAST_EVERY_NANOS = TimeUnit.SECONDS.toNanos(1);
-
 	private final Map<Long, KeyBucket> buckets = new ConcurrentHashMap<>();
 
 	private final LimitsProperties properties;
@@ -81,7 +78,7 @@ public class RateLimiter implements SmartLifecycle {
 				this.buckets.remove(id, bucket);
 				return;
 			}
-			if (!bucket.exchangeDue(bucket.unsynced.get(), now, EXCHANGE_AT_LEAST_EVERY_NANOS)) {
+			if (!bucket.exchangeDue(bucket.unsynced.get(), now, bucket.refreshNanos())) {
 				return;
 			}
 			exchanged.put(id, bucket);

@@ -22,7 +22,7 @@ class KeyBucketTest {
 	}
 
 	@Test
-	void aLightlyUsedKeyUnderAHighLimitIsExchangedOnceASecond() {
+	void aLightlyUsedKeyUnderAHighLimitIsExchangedOnlyWhenItsRefreshIsDue() {
 		// the guard lets this instance spend 300,000 an interval; a few requests are far below a twentieth of that
 		KeyBucket bucket = new KeyBucket(new RateLimit(6_000_000, 60), INTERVAL, 0.05);
 		bucket.align(6_000_000);
@@ -32,6 +32,14 @@ class KeyBucketTest {
 		assertThat(bucket.exchangeDue(0, exchanged + INTERVAL.toNanos(), SECOND)).isFalse();
 		assertThat(bucket.exchangeDue(3, exchanged + SECOND + 1, SECOND)).isTrue();
 		assertThat(bucket.exchangeDue(0, exchanged + SECOND + 1, SECOND)).isTrue();
+	}
+
+	@Test
+	void aKeyIsRefreshedEveryASixthOfItsWindowFromOneToTenSeconds() {
+		assertThat(new KeyBucket(new RateLimit(6_000_000, 60), INTERVAL, 0.05).refreshNanos()).isEqualTo(10 * SECOND);
+		assertThat(new KeyBucket(new RateLimit(1_000, 30), INTERVAL, 0.05).refreshNanos()).isEqualTo(5 * SECOND);
+		assertThat(new KeyBucket(new RateLimit(100, 1), INTERVAL, 0.05).refreshNanos()).isEqualTo(SECOND);
+		assertThat(new KeyBucket(new RateLimit(200, 3600), INTERVAL, 0.05).refreshNanos()).isEqualTo(10 * SECOND);
 	}
 
 	@Test
