@@ -53,7 +53,7 @@ JAR=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
 shift
 PREPARED="${JAR%.jar}-launch"
 NAME=$(basename "$JAR")
-JVM_OPTIONS=${LATCHKEY_JVM_OPTIONS:-"-Xms64m -Xmx160m -XX:MinHeapFreeRatio=20 -XX:MaxHeapFreeRatio=40 -XX:+UseSerialGC -XX:ReservedCodeCacheSize=64m -XX:MaxMetaspaceSize=160m -Xss512k -XX:TrimNativeHeapInterval=5000"}
+JVM_OPTIONS=${LATCHKEY_JVM_OPTIONS:-"-Xms64m -Xmx160m -Xmn24m -XX:MinHeapFreeRatio=20 -XX:MaxHeapFreeRatio=40 -XX:+UseSerialGC -XX:ReservedCodeCacheSize=64m -XX:MaxMetaspaceSize=160m -Xss512k -XX:TrimNativeHeapInterval=5000"}
 export MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-2}
 
 # The Spring Boot switches that AOT fixes at build time (see above), as property-name prefixes.

@@ -14,7 +14,7 @@ for arg in "$@"; do
 	esac
 done
 if [[ -n "$QUICK" ]]; then # shorter runs and fewer keys; still medians of 3 rounds
-	DURATION=${DURATION:-4} WARMUP=${WARMUP:-4} ARGON2_SECONDS=${ARGON2_SECONDS:-3} TOTAL_KEYS=${TOTAL_KEYS:-2000} REVOCATIONS=${REVOCATIONS:-50}
+	DURATION=${DURATION:-4} WARMUP=${WARMUP:-10} ARGON2_SECONDS=${ARGON2_SECONDS:-3} TOTAL_KEYS=${TOTAL_KEYS:-2000} REVOCATIONS=${REVOCATIONS:-50}
 	COLD_ROUNDS=${COLD_ROUNDS:-3} MILLION_KEYS=${MILLION_KEYS:-0}
 fi
 
@@ -274,10 +274,21 @@ bench_database() {
 	echo "$KEY_COUNT" >"$WORK/results/$db.key-count"
 	local unknown="key_$(printf '0%.0s' $(seq 1 48))"
 
-	log "[$db] warming up for ${WARMUP}s"
+	# Every load scenario of the rounds is run before the first round, so that the JIT has compiled each path (the
+	# authenticated one, the 401s, the Lua client's) before any of them is timed; otherwise the first round's pairs
+	# time the compiler as much as the request.
+	log "[$db] warming up for $((WARMUP + 6 * (WARMUP / 2)))s"
+	local warm=(-t"$WRK_THREADS" -c"$CONNECTIONS" -d"$((WARMUP / 2))s")
 	TOKENS="$WORK/rotated-tokens.txt" "${PIN_LOAD[@]}" wrk -t"$WRK_THREADS" -c"$CONNECTIONS" -d"${WARMUP}s" \
 		-s "$BENCH/rotate-keys.lua" "$BASE/api/hello_world/authenticated" >/dev/null
-	"${PIN_LOAD[@]}" wrk -t"$WRK_THREADS" -c"$CONNECTIONS" -d"$((WARMUP / 2))s" "$BASE/api/hello_world" >/dev/null
+	"${PIN_LOAD[@]}" wrk "${warm[@]}" "$BASE/api/hello_world" >/dev/null
+	"${PIN_LOAD[@]}" wrk "${warm[@]}" -H "x-api-key: $API_KEY" "$BASE/api/hello_world/authenticated" >/dev/null
+	HEADER=x-bench-ignored TOKENS="$WORK/rotated-tokens.txt" "${PIN_LOAD[@]}" wrk "${warm[@]}" \
+		-s "$BENCH/rotate-keys.lua" "$BASE/api/hello_world" >/dev/null
+	"${PIN_LOAD[@]}" wrk "${warm[@]}" -s "$BENCH/random-keys.lua" "$BASE/api/hello_world/authenticated" >/dev/null
+	"${PIN_LOAD[@]}" wrk "${warm[@]}" -H "x-api-key: $deactivated_token" "$BASE/api/hello_world/authenticated" >/dev/null
+	API_KEY=$API_KEY TOKENS="$WORK/rotated-tokens.txt" "${PIN_LOAD[@]}" wrk "${warm[@]}" -s "$BENCH/verify.lua" \
+		"$BASE/api/keys/verify" >/dev/null
 
 	expect_200 /settings/api-credentials -H "Cookie: SESSION=$SESSION_COOKIE"
 	expect_200 /api/credentials/keys -H "x-api-key: $API_KEY"
@@ -318,6 +329,10 @@ bench_database() {
 	done
 
 	ps -o rss= -p "$APP_PID" | awk '{ printf "%.0f\n", $1 / 1024 }' >"$WORK/results/$db.rss"
+	# with JAVA_OPTS=-XX:NativeMemoryTracking=summary: where the resident memory went, by the JVM's account
+	if [[ "$JAVA_OPTS" == *NativeMemoryTracking* ]]; then
+		jcmd "$APP_PID" VM.native_memory summary scale=MB >"$WORK/results/$db.native-memory" 2>&1 || true
+	fi
 	stop_app
 }
 
@@ -346,7 +361,7 @@ cold_starts() {
 		for launch in $order; do
 			rm -rf "$WORK/cold"
 			local args=(--server.port="$PORT" --server.address=127.0.0.1
-				"--spring.datasource.url=jdbc:h2:file:$WORK/cold/latchkey;AUTO_SERVER=FALSE")
+				"--spring.datasource.url=jdbc:h2:file:$WORK/cold/latchkey;AUTO_SERVER=FALSE;WRITE_DELAY=0")
 			started=$(now_ms)
 			if [[ $launch == plain ]]; then
 				"${PIN_APP[@]}" java -jar "$baseline" "${args[@]}" >"$WORK/cold-$launch.log" 2>&1 &
@@ -449,9 +464,9 @@ for db in $DATABASES; do
 	[[ -n "$TABLE_ONLY" ]] && break
 	case $db in
 	h2)
-		bench_database h2 "--spring.datasource.url=jdbc:h2:file:$WORK/h2/latchkey;AUTO_SERVER=FALSE"
-		million_keys h2 "jdbc:h2:file:$WORK/h2/latchkey;AUTO_SERVER=FALSE" sa "" \
-			"--spring.datasource.url=jdbc:h2:file:$WORK/h2/latchkey;AUTO_SERVER=FALSE"
+		bench_database h2 "--spring.datasource.url=jdbc:h2:file:$WORK/h2/latchkey;AUTO_SERVER=FALSE;WRITE_DELAY=0"
+		million_keys h2 "jdbc:h2:file:$WORK/h2/latchkey;AUTO_SERVER=FALSE;WRITE_DELAY=0" sa "" \
+			"--spring.datasource.url=jdbc:h2:file:$WORK/h2/latchkey;AUTO_SERVER=FALSE;WRITE_DELAY=0"
 		;;
 	postgres)
 		log "[postgres] starting an embedded PostgreSQL (io.zonky binaries) on 127.0.0.1:$PG_PORT"
