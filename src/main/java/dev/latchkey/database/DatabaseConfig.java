@@ -20,7 +20,10 @@ import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** Prepares the database before anything connects: owner-only H2 files, and a line saying which database it is. */
+/**
+ * Prepares the database before anything connects: owner-only H2 files, H2 without its cache of parsed statements
+ * (see {@link DatabaseFiles#withoutH2QueryCache}), and a line saying which database it is.
+ */
 @Configuration(proxyBeanMethods = false)
 class DatabaseConfig {
 

@@ -33,8 +33,13 @@ abstract class Page {
 		return this.driver.getPageSource();
 	}
 
+	/**
+	 * Polls the condition for up to 10 s. An element the condition read that htmx has meanwhile swapped out (a
+	 * stale reference) means the page is still changing: it polls again rather than failing.
+	 */
 	<T> T waitFor(Function<WebDriver, T> condition) {
-		return new WebDriverWait(this.driver, Duration.ofSeconds(10)).until(condition::apply);
+		return new WebDriverWait(this.driver, Duration.ofSeconds(10)).ignoring(StaleElementReferenceException.class)
+			.until(condition::apply);
 	}
 
 	WebElement visible(By locator) {
