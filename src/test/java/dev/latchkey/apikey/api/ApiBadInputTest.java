@@ -96,6 +96,14 @@ class ApiBadInputTest {
 	}
 
 	@Test
+	void aHeaderValueWithAControlCharacterIsRejectedByTheFirewall() {
+		// U+0085 (NEL) is a C1 control; Tomcat passes the byte on and the request firewall (HeaderText) refuses it
+		Response response = this.api.raw("GET", KEYS, "x-api-key: " + this.token + "\u0085\r\n", null);
+		assertProblem(response);
+		assertThat(response.status()).isEqualTo(400);
+	}
+
+	@Test
 	void aBodyLargerThan64KiBIs413() {
 		String body = "{\"name\": \"" + "a".repeat(64 * 1024) + "\"}";
 		Response response = this.api.raw("POST", KEYS,
