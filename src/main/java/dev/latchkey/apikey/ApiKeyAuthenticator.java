@@ -80,13 +80,13 @@ public class ApiKeyAuthenticator {
 		if (!ApiKeyToken.isWellFormed(presented)) {
 			return Verification.NOT_FOUND;
 		}
-		String tokenHash = ApiKeyToken.hash(presented);
-		if (!ApiKeyToken.hasValidChecksum(presented) && !this.legacyTokens.contains(tokenHash)) {
+		TokenDigest digest = TokenDigest.of(presented);
+		if (!ApiKeyToken.hasValidChecksum(presented) && !this.legacyTokens.contains(digest.hex())) {
 			return Verification.NOT_FOUND;
 		}
-		CachedCredential credential = this.cache.lookup(tokenHash);
+		CachedCredential credential = this.cache.lookup(digest);
 		if (credential == null) {
-			credential = load(tokenHash);
+			credential = load(digest);
 		}
 		Instant now = this.clock.instant();
 		VerificationStatus status = credential.statusAt(now);
@@ -99,16 +99,16 @@ public class ApiKeyAuthenticator {
 		return new Verification(status, credential.key(), null);
 	}
 
-	private CachedCredential load(String tokenHash) {
+	private CachedCredential load(TokenDigest digest) {
 		long stamp = this.cache.stamp();
 		long unknownStamp = this.cache.unknownStamp();
-		Optional<ApiKeys.StoredCredential> stored = this.keys.findCredential(tokenHash);
+		Optional<ApiKeys.StoredCredential> stored = this.keys.findCredential(digest.hex());
 		if (stored.isEmpty()) {
-			this.cache.rememberUnknown(tokenHash, unknownStamp);
+			this.cache.rememberUnknown(digest, unknownStamp);
 			return CachedCredential.UNKNOWN;
 		}
 		CachedCredential credential = CachedCredential.of(stored.get());
-		this.cache.remember(tokenHash, credential, stamp);
+		this.cache.remember(digest, credential, stamp);
 		return credential;
 	}
 

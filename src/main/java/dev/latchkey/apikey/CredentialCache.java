@@ -8,7 +8,7 @@ import dev.latchkey.shared.TenantId;
 import org.springframework.stereotype.Component;
 
 /**
- * This instance's memory of credentials, by token hash: known keys (active, deactivated or deleted alike) and
+ * This instance's memory of credentials, by token hash ({@link TokenDigest}): known keys (active, deactivated or deleted alike) and
  * hashes the database did not know. A hit costs one look-up and no database access. Both parts are bounded
  * (Caffeine, size-based eviction of the least useful entries), so a tenant with a million keys or a flood of random
  * tokens cannot grow the heap.
@@ -37,9 +37,9 @@ import org.springframework.stereotype.Component;
 @Component
 class CredentialCache {
 
-	private final Cache<String, CachedCredential> known;
+	private final Cache<TokenDigest, CachedCredential> known;
 
-	private final Cache<String, Boolean> unknown;
+	private final Cache<TokenDigest, Boolean> unknown;
 
 	/** Moved by every invalidation of known keys; written only under the lock. */
 	private volatile long generation;
@@ -64,7 +64,7 @@ class CredentialCache {
 	 * @return the key remembered for this hash, {@link CachedCredential#UNKNOWN} when the database did not know it,
 	 * or {@code null} when the database must be asked (not cached, or the cache is not trusted now)
 	 */
-	CachedCredential lookup(String tokenHash) {
+	CachedCredential lookup(TokenDigest tokenHash) {
 		if (!isTrusted()) {
 			return null;
 		}
@@ -85,20 +85,20 @@ class CredentialCache {
 		return this.unknownGeneration;
 	}
 
-	synchronized void remember(String tokenHash, CachedCredential credential, long stamp) {
+	synchronized void remember(TokenDigest tokenHash, CachedCredential credential, long stamp) {
 		if (stamp == this.generation) {
 			this.known.put(tokenHash, credential);
 		}
 	}
 
-	synchronized void rememberUnknown(String tokenHash, long unknownStamp) {
+	synchronized void rememberUnknown(TokenDigest tokenHash, long unknownStamp) {
 		if (unknownStamp == this.unknownGeneration) {
 			this.unknown.put(tokenHash, Boolean.TRUE);
 		}
 	}
 
 	/** After a key's state changed: forget it. */
-	synchronized void evict(String tokenHash) {
+	synchronized void evict(TokenDigest tokenHash) {
 		this.generation++;
 		this.known.invalidate(tokenHash);
 	}
@@ -110,7 +110,7 @@ class CredentialCache {
 	}
 
 	/** After a key was created: its token may have been presented, and remembered as unknown, before. */
-	synchronized void forgetUnknown(String tokenHash) {
+	synchronized void forgetUnknown(TokenDigest tokenHash) {
 		this.unknownGeneration++;
 		this.unknown.invalidate(tokenHash);
 	}

@@ -85,10 +85,10 @@ class KeyChangePoller implements SmartLifecycle {
 				this.cache.evictTenant(change.tenant());
 			}
 			else if (change.created()) {
-				this.cache.forgetUnknown(change.tokenHash());
+				this.cache.forgetUnknown(TokenDigest.ofHex(change.tokenHash()));
 			}
 			else {
-				this.cache.evict(change.tokenHash());
+				this.cache.evict(TokenDigest.ofHex(change.tokenHash()));
 			}
 		}
 	}

@@ -48,13 +48,13 @@ class KeyChanges {
 			.query(String.class)
 			.single();
 		record(tokenHash, null, false);
-		afterCommit(() -> this.cache.evict(tokenHash));
+		afterCommit(() -> this.cache.evict(TokenDigest.ofHex(tokenHash)));
 	}
 
 	/** A key was created; call inside the transaction that creates it. */
 	void created(String tokenHash) {
 		record(tokenHash, null, true);
-		afterCommit(() -> this.cache.forgetUnknown(tokenHash));
+		afterCommit(() -> this.cache.forgetUnknown(TokenDigest.ofHex(tokenHash)));
 	}
 
 	/**

@@ -29,10 +29,10 @@ class CredentialCacheTest {
 	void aReadThatStartedBeforeAChangeCannotStoreItsAnswerAfterTheEviction() {
 		long stamp = this.cache.stamp();
 		// ...the request reads the row as active; meanwhile the deactivation commits and evicts...
-		this.cache.evict("hash-1");
-		this.cache.remember("hash-1", credential(1, true), stamp);
+		this.cache.evict(digest("hash-1"));
+		this.cache.remember(digest("hash-1"), credential(1, true), stamp);
 
-		assertThat(this.cache.lookup("hash-1")).isNull();
+		assertThat(this.cache.lookup(digest("hash-1"))).isNull();
 	}
 
 	@Test
@@ -40,61 +40,61 @@ class CredentialCacheTest {
 		long unknownStamp = this.cache.unknownStamp();
 		long stamp = this.cache.stamp();
 		// ...a request finds no key for the hash; meanwhile the key with that token is created and committed...
-		this.cache.forgetUnknown("hash-new");
-		this.cache.rememberUnknown("hash-new", unknownStamp);
+		this.cache.forgetUnknown(digest("hash-new"));
+		this.cache.rememberUnknown(digest("hash-new"), unknownStamp);
 		// ...while a known key read at the same time may still be stored: a creation cannot make it stale
-		this.cache.remember("hash-1", credential(1, true), stamp);
+		this.cache.remember(digest("hash-1"), credential(1, true), stamp);
 
-		assertThat(this.cache.lookup("hash-new")).isNull();
-		assertThat(this.cache.lookup("hash-1")).isNotNull();
+		assertThat(this.cache.lookup(digest("hash-new"))).isNull();
+		assertThat(this.cache.lookup(digest("hash-1"))).isNotNull();
 	}
 
 	@Test
 	void anAnswerStoredBeforeTheEvictionIsEvicted() {
-		this.cache.remember("hash-1", credential(1, true), this.cache.stamp());
-		this.cache.remember("hash-2", credential(2, true), this.cache.stamp());
+		this.cache.remember(digest("hash-1"), credential(1, true), this.cache.stamp());
+		this.cache.remember(digest("hash-2"), credential(2, true), this.cache.stamp());
 
-		this.cache.evict("hash-1");
+		this.cache.evict(digest("hash-1"));
 
-		assertThat(this.cache.lookup("hash-1")).isNull();
-		assertThat(this.cache.lookup("hash-2")).isNotNull();
+		assertThat(this.cache.lookup(digest("hash-1"))).isNull();
+		assertThat(this.cache.lookup(digest("hash-2"))).isNotNull();
 	}
 
 	@Test
 	void creatingAKeyForgetsUnknownHashesButKeepsKnownKeys() {
-		this.cache.rememberUnknown("hash-new", this.cache.unknownStamp());
-		this.cache.remember("hash-1", credential(1, true), this.cache.stamp());
-		assertThat(this.cache.lookup("hash-new")).isSameAs(CachedCredential.UNKNOWN);
+		this.cache.rememberUnknown(digest("hash-new"), this.cache.unknownStamp());
+		this.cache.remember(digest("hash-1"), credential(1, true), this.cache.stamp());
+		assertThat(this.cache.lookup(digest("hash-new"))).isSameAs(CachedCredential.UNKNOWN);
 
-		this.cache.forgetUnknown("hash-new");
+		this.cache.forgetUnknown(digest("hash-new"));
 
-		assertThat(this.cache.lookup("hash-new")).isNull();
-		assertThat(this.cache.lookup("hash-1")).isNotNull();
+		assertThat(this.cache.lookup(digest("hash-new"))).isNull();
+		assertThat(this.cache.lookup(digest("hash-1"))).isNotNull();
 	}
 
 	@Test
 	void unknownHashesCannotPushKnownKeysOut() {
-		this.cache.remember("hash-1", credential(1, true), this.cache.stamp());
+		this.cache.remember(digest("hash-1"), credential(1, true), this.cache.stamp());
 		for (int i = 0; i < 100; i++) {
-			this.cache.rememberUnknown("random-" + i, this.cache.unknownStamp());
+			this.cache.rememberUnknown(digest("random-" + i), this.cache.unknownStamp());
 		}
 
-		assertThat(this.cache.lookup("hash-1")).isNotNull();
+		assertThat(this.cache.lookup(digest("hash-1"))).isNotNull();
 	}
 
 	@Test
 	void holdsNoMoreThanItsBoundsEvictingTheRest() {
 		for (int i = 0; i < 1000; i++) {
-			this.cache.remember("hash-" + i, credential(i, true), this.cache.stamp());
-			this.cache.rememberUnknown("random-" + i, this.cache.unknownStamp());
+			this.cache.remember(digest("hash-" + i), credential(i, true), this.cache.stamp());
+			this.cache.rememberUnknown(digest("random-" + i), this.cache.unknownStamp());
 		}
 
 		assertThat(this.cache.size()).isLessThanOrEqualTo(3);
 		assertThat(this.cache.unknownSize()).isLessThanOrEqualTo(2);
-		assertThat(java.util.stream.IntStream.range(0, 1000).filter((i) -> this.cache.lookup("hash-" + i) != null)
+		assertThat(java.util.stream.IntStream.range(0, 1000).filter((i) -> this.cache.lookup(digest("hash-" + i)) != null)
 			.count()).as("keys still answered from memory").isBetween(1L, 3L);
 		assertThat(java.util.stream.IntStream.range(0, 1000)
-			.filter((i) -> this.cache.lookup("random-" + i) == CachedCredential.UNKNOWN)
+			.filter((i) -> this.cache.lookup(digest("random-" + i)) == CachedCredential.UNKNOWN)
 			.count()).as("unknown hashes still answered from memory").isBetween(1L, 2L);
 	}
 
@@ -104,21 +104,21 @@ class CredentialCacheTest {
 		var poller = new KeyChangePoller(changes, this.cache, properties());
 		willReturn(7L).given(changes).version();
 		poller.poll();
-		this.cache.remember("hash-1", credential(1, true), this.cache.stamp());
-		this.cache.remember("hash-2", credential(2, true), this.cache.stamp());
-		this.cache.rememberUnknown("hash-new", this.cache.unknownStamp());
-		this.cache.rememberUnknown("hash-other", this.cache.unknownStamp());
+		this.cache.remember(digest("hash-1"), credential(1, true), this.cache.stamp());
+		this.cache.remember(digest("hash-2"), credential(2, true), this.cache.stamp());
+		this.cache.rememberUnknown(digest("hash-new"), this.cache.unknownStamp());
+		this.cache.rememberUnknown(digest("hash-other"), this.cache.unknownStamp());
 
 		willReturn(9L).given(changes).version();
-		willReturn(List.of(new KeyChanges.Change(8, "hash-1", false, null), new KeyChanges.Change(9, "hash-new", true, null)))
+		willReturn(List.of(new KeyChanges.Change(8, hash("hash-1"), false, null), new KeyChanges.Change(9, hash("hash-new"), true, null)))
 			.given(changes)
 			.since(7, 9);
 		poller.poll();
 
-		assertThat(this.cache.lookup("hash-1")).isNull();
-		assertThat(this.cache.lookup("hash-2")).isNotNull();
-		assertThat(this.cache.lookup("hash-new")).as("created elsewhere: no longer unknown").isNull();
-		assertThat(this.cache.lookup("hash-other")).isSameAs(CachedCredential.UNKNOWN);
+		assertThat(this.cache.lookup(digest("hash-1"))).isNull();
+		assertThat(this.cache.lookup(digest("hash-2"))).isNotNull();
+		assertThat(this.cache.lookup(digest("hash-new"))).as("created elsewhere: no longer unknown").isNull();
+		assertThat(this.cache.lookup(digest("hash-other"))).isSameAs(CachedCredential.UNKNOWN);
 	}
 
 	@Test
@@ -127,24 +127,24 @@ class CredentialCacheTest {
 		var poller = new KeyChangePoller(changes, this.cache, properties());
 		willReturn(7L).given(changes).version();
 		poller.poll();
-		this.cache.remember("hash-2", credential(2, true), this.cache.stamp());
-		this.cache.rememberUnknown("hash-other", this.cache.unknownStamp());
+		this.cache.remember(digest("hash-2"), credential(2, true), this.cache.stamp());
+		this.cache.rememberUnknown(digest("hash-other"), this.cache.unknownStamp());
 
 		willReturn(20_000L).given(changes).version();
-		willReturn(List.of(new KeyChanges.Change(20_000, "hash-1", false, null))).given(changes).since(7, 20_000);
+		willReturn(List.of(new KeyChanges.Change(20_000, hash("hash-1"), false, null))).given(changes).since(7, 20_000);
 		poller.poll();
 
-		assertThat(this.cache.lookup("hash-2")).isNull();
-		assertThat(this.cache.lookup("hash-other")).isNull();
+		assertThat(this.cache.lookup(digest("hash-2"))).isNull();
+		assertThat(this.cache.lookup(digest("hash-other"))).isNull();
 	}
 
 	@Test
 	void answersNothingOnceItsTrustHasLapsed() {
-		this.cache.remember("hash-1", credential(1, true), this.cache.stamp());
+		this.cache.remember(digest("hash-1"), credential(1, true), this.cache.stamp());
 
 		this.cache.trustUntil(System.nanoTime() - 1);
 
-		assertThat(this.cache.lookup("hash-1")).isNull();
+		assertThat(this.cache.lookup(digest("hash-1"))).isNull();
 	}
 
 	@Test
@@ -153,22 +153,31 @@ class CredentialCacheTest {
 		var poller = new KeyChangePoller(changes, this.cache, properties());
 		willReturn(7L).given(changes).version();
 		poller.poll();
-		this.cache.remember("hash-1", credential(1, true), this.cache.stamp());
-		assertThat(this.cache.lookup("hash-1")).isNotNull();
+		this.cache.remember(digest("hash-1"), credential(1, true), this.cache.stamp());
+		assertThat(this.cache.lookup(digest("hash-1"))).isNotNull();
 
 		willThrow(new DataAccessResourceFailureException("down")).given(changes).version();
 		poller.poll();
-		assertThat(this.cache.lookup("hash-1")).isNull();
+		assertThat(this.cache.lookup(digest("hash-1"))).isNull();
 
 		willReturn(7L).given(changes).version();
 		poller.poll();
-		assertThat(this.cache.lookup("hash-1")).as("no change happened while the database was unreachable")
+		assertThat(this.cache.lookup(digest("hash-1"))).as("no change happened while the database was unreachable")
 			.isNotNull();
 
 		willReturn(8L).given(changes).version();
 		willReturn(List.of()).given(changes).since(7, 8);
 		poller.poll();
-		assertThat(this.cache.lookup("hash-1")).isNull();
+		assertThat(this.cache.lookup(digest("hash-1"))).isNull();
+	}
+
+	/** The hex text stored for a token, as the change log carries it. */
+	private static String hash(String token) {
+		return ApiKeyToken.hash(token);
+	}
+
+	private static TokenDigest digest(String token) {
+		return TokenDigest.of(token);
 	}
 
 	private static CredentialCacheProperties properties() {
