@@ -329,6 +329,10 @@ bench_database() {
 	done
 
 	ps -o rss= -p "$APP_PID" | awk '{ printf "%.0f\n", $1 / 1024 }' >"$WORK/results/$db.rss"
+	# the resident set by mapping (the heap and other anonymous memory, the CDS archive, the JDK's modules, ...)
+	awk '/^[0-9a-f]+-[0-9a-f]+ / { name = ($6 == "") ? "[anonymous]" : $6 } /^Rss:/ { rss[name] += $2 }
+		END { for (n in rss) if (rss[n] >= 1024) printf "%6.1f MB  %s\n", rss[n] / 1024, n }' \
+		"/proc/$APP_PID/smaps" 2>/dev/null | sort -rn >"$WORK/results/$db.resident" || true
 	# with JAVA_OPTS=-XX:NativeMemoryTracking=summary: where the resident memory went, by the JVM's account
 	if [[ "$JAVA_OPTS" == *NativeMemoryTracking* ]]; then
 		jcmd "$APP_PID" VM.native_memory summary scale=MB >"$WORK/results/$db.native-memory" 2>&1 || true
