@@ -4,12 +4,9 @@ import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
-import io.github.bucket4j.BucketConfiguration;
-import io.github.bucket4j.BucketListener;
+import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
-import io.github.bucket4j.MathType;
-import io.github.bucket4j.TimeMeter;
-import io.github.bucket4j.local.ThreadUnsafeBucket;
+import io.github.bucket4j.local.SynchronizationStrategy;
 
 /**
  * One key's rate limit on this instance: a Bucket4j token bucket of the key's whole limit, brought in line with the
@@ -17,7 +14,7 @@ import io.github.bucket4j.local.ThreadUnsafeBucket;
  * what this instance spends between two exchanges, so the instances together overshoot by at most a few percent.
  * The two buckets are used under one lock (Bucket4j's unsynchronized buckets): a request takes it once, where two
  * lock-free buckets each copied their state and retried a compare-and-set, and the two stay consistent with each
- * other. Their configurations are shared by every key of the same limit ({@link Shape}).
+ * other.
  */
 final class KeyBucket {
 
@@ -25,9 +22,9 @@ final class KeyBucket {
 
 	final RateLimit limit;
 
-	private final ThreadUnsafeBucket main;
+	private final Bucket main;
 
-	private final ThreadUnsafeBucket guard;
+	private final Bucket guard;
 
 	/** Requests let through here since the last exchange. */
 	final AtomicLong unsynced = new AtomicLong();
@@ -41,57 +38,21 @@ final class KeyBucket {
 	volatile long lastUsedNanos = System.nanoTime();
 
 	KeyBucket(RateLimit limit, Duration syncInterval, double burstShare) {
-		this(Shape.of(limit, syncInterval, burstShare));
-	}
-
-	/** A bucket of a shape that other keys with the same limit share (see {@link Shape}). */
-	KeyBucket(Shape shape) {
-		this.limit = shape.limit;
-		this.main = new ThreadUnsafeBucket(shape.main, MathType.INTEGER_64_BITS, TimeMeter.SYSTEM_MILLISECONDS,
-				BucketListener.NOPE);
-		this.guard = new ThreadUnsafeBucket(shape.guard, MathType.INTEGER_64_BITS, TimeMeter.SYSTEM_MILLISECONDS,
-				BucketListener.NOPE);
-		this.perInterval = shape.perInterval;
-	}
-
-	/**
-	 * What every bucket of one limit has alike: the two Bucket4j configurations (immutable) and the guard's share.
-	 * Keys with the same limit (most keys have the installation's or their tenant's default) share one shape, so a
-	 * request reads the limits from memory that every other key's requests keep warm; with a thousand keys in
-	 * rotation, a bucket's own memory is mostly a cache miss, and each object it does not have is one miss fewer.
-	 */
-	static final class Shape {
-
-		final RateLimit limit;
-
-		final BucketConfiguration main;
-
-		final BucketConfiguration guard;
-
-		final long perInterval;
-
-		private Shape(RateLimit limit, BucketConfiguration main, BucketConfiguration guard, long perInterval) {
-			this.limit = limit;
-			this.main = main;
-			this.guard = guard;
-			this.perInterval = perInterval;
-		}
-
-		static Shape of(RateLimit limit, Duration syncInterval, double burstShare) {
-			Duration period = Duration.ofSeconds(limit.perSeconds());
-			BucketConfiguration main = BucketConfiguration.builder()
-				.addLimit((b) -> b.capacity(limit.requests()).refillGreedy(limit.requests(), period))
-				.build();
-			// At least what the key earns in two intervals, so a steady client at its full rate is never held back
-			// here, and at least MIN_BURST, so a small limit can still be spent in a quick burst.
-			long perInterval = Math.max(MIN_BURST, Math.max((long) Math.ceil(limit.requests() * burstShare),
-					(long) Math.ceil(2 * limit.refillPerSecond() * syncInterval.toNanos() / 1e9)));
-			BucketConfiguration guard = BucketConfiguration.builder()
-				.addLimit((b) -> b.capacity(perInterval).refillGreedy(perInterval, syncInterval))
-				.build();
-			return new Shape(limit, main, guard, perInterval);
-		}
-
+		this.limit = limit;
+		Duration period = Duration.ofSeconds(limit.perSeconds());
+		this.main = Bucket.builder()
+			.addLimit((b) -> b.capacity(limit.requests()).refillGreedy(limit.requests(), period))
+			.withSynchronizationStrategy(SynchronizationStrategy.NONE)
+			.build();
+		// At least what the key earns in two intervals, so a steady client at its full rate is never held back here,
+		// and at least MIN_BURST, so a small limit can still be spent in a quick burst.
+		long perInterval = Math.max(MIN_BURST, Math.max((long) Math.ceil(limit.requests() * burstShare),
+				(long) Math.ceil(2 * limit.refillPerSecond() * syncInterval.toNanos() / 1e9)));
+		this.guard = Bucket.builder()
+			.addLimit((b) -> b.capacity(perInterval).refillGreedy(perInterval, syncInterval))
+			.withSynchronizationStrategy(SynchronizationStrategy.NONE)
+			.build();
+		this.perInterval = perInterval;
 	}
 
 	/**

@@ -9,9 +9,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,17 +38,11 @@ public class RateLimiter implements SmartLifecycle {
 	/** The installation's default limit, made once: most keys have it, and it is looked at on every request. */
 	private final RateLimit defaultLimit;
 
-	/** The buckets' configurations, one per limit that keys have (most keys share the default's). */
-	private final KeyBucket.Shape defaultShape;
-
-	private final Cache<RateLimit, KeyBucket.Shape> shapes = Caffeine.newBuilder().maximumSize(10_000).build();
-
 	private ScheduledExecutorService executor;
 
 	RateLimiter(LimitsProperties properties, RateLimitStore store, Clock clock) {
 		this.properties = properties;
 		this.defaultLimit = properties.defaultRateLimit().toRateLimit();
-		this.defaultShape = KeyBucket.Shape.of(this.defaultLimit, properties.syncInterval(), properties.burstShare());
 		this.store = store;
 		this.clock = clock;
 	}
@@ -70,15 +61,9 @@ public class RateLimiter implements SmartLifecycle {
 		KeyBucket bucket = this.buckets.get(key.keyId());
 		if (bucket == null || !bucket.limit.equals(limit)) {
 			bucket = this.buckets.compute(key.keyId(), (id, existing) -> (existing != null && existing.limit.equals(limit))
-					? existing : new KeyBucket(shape(limit)));
+					? existing : new KeyBucket(limit, this.properties.syncInterval(), this.properties.burstShare()));
 		}
 		return bucket;
-	}
-
-	private KeyBucket.Shape shape(RateLimit limit) {
-		return limit.equals(this.defaultShape.limit) ? this.defaultShape
-				: this.shapes.get(limit, (l) -> KeyBucket.Shape.of(l, this.properties.syncInterval(),
-						this.properties.burstShare()));
 	}
 
 	/** One exchange with the other instances; runs in the background every sync-interval. */

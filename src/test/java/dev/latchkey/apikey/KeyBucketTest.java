@@ -15,27 +15,6 @@ class KeyBucketTest {
 	static final long SECOND = TimeUnit.SECONDS.toNanos(1);
 
 	@Test
-	void bucketsOfOneShapeKeepTheirOwnCount() {
-		KeyBucket.Shape shape = KeyBucket.Shape.of(new RateLimit(10, 60), INTERVAL, 0.05);
-		KeyBucket spent = new KeyBucket(shape);
-		KeyBucket fresh = new KeyBucket(shape);
-
-		for (int i = 0; i < 10; i++) {
-			assertThat(spent.consume().allowed()).isTrue();
-		}
-
-		assertThat(spent.consume().allowed()).isFalse();
-		assertThat(spent.available()).isZero();
-		assertThat(fresh.available()).isEqualTo(10);
-		RateLimitState first = fresh.consume();
-		assertThat(first.allowed()).isTrue();
-		assertThat(first.remaining()).isEqualTo(9);
-		fresh.align(3);
-		assertThat(fresh.available()).as("less the request not yet exchanged").isEqualTo(2);
-		assertThat(spent.available()).isZero();
-	}
-
-	@Test
 	void aBucketNeverExchangedIsDue() {
 		KeyBucket bucket = new KeyBucket(new RateLimit(6_000_000, 60), INTERVAL, 0.05);
 
