@@ -30,12 +30,13 @@
 #   -Xms64m -Xmx160m         the heap: a request allocates a few kB and keeps nothing; the credential cache holds
 #                            at most latchkey.api-keys.cache.max-entries keys (~1 kB each, 50,000 by default: give a
 #                            tenant with that many keys in use -Xmx256m);
-#   -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=20
-#                            after a full collection the serial collector keeps 10-20 % of the old generation
-#                            free (defaults 40/70): it holds little that lives long (~40 MB after a collection), so
-#                            the headroom costs memory and buys nothing. 40/70 → 20/40 with -Xmx160m, the trim and
-#                            the arenas below: 286 MB resident instead of 329 MB; 20/40 → 10/20: heap 90 → 82 MB
-#                            committed, 282 → 275 MB resident after the same load (bench/README.md);
+#   -XX:MinHeapFreeRatio=20 -XX:MaxHeapFreeRatio=30
+#                            after a full collection the serial collector keeps 20-30 % of the old generation
+#                            free (defaults 40/70): little there lives long (~40 MB after a collection), so more
+#                            headroom costs memory. 40/70 → 20/40 with -Xmx160m, the trim and the arenas below:
+#                            286 MB resident instead of 329 MB; 20/40 → 20/30: 287 MB instead of ~310 after the
+#                            longer benchmark run. 10/20 went lower (277 MB) but made full collections (~100 ms
+#                            on two busy cores, the p99 spikes) about three times as frequent (bench/README.md);
 #   -XX:+UseSerialGC         on 1-2 cores the serial collector has the smallest footprint and pauses of a few ms
 #                            for a heap this size; with 4+ cores and a larger heap use -XX:+UseParallelGC or G1;
 #   -XX:ReservedCodeCacheSize=64m -XX:MaxMetaspaceSize=160m -Xss512k
@@ -55,7 +56,7 @@ JAR=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
 shift
 PREPARED="${JAR%.jar}-launch"
 NAME=$(basename "$JAR")
-JVM_OPTIONS=${LATCHKEY_JVM_OPTIONS:-"-Xms64m -Xmx160m -Xmn24m -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=20 -XX:+UseSerialGC -XX:ReservedCodeCacheSize=64m -XX:MaxMetaspaceSize=160m -Xss512k -XX:TrimNativeHeapInterval=5000"}
+JVM_OPTIONS=${LATCHKEY_JVM_OPTIONS:-"-Xms64m -Xmx160m -Xmn24m -XX:MinHeapFreeRatio=20 -XX:MaxHeapFreeRatio=30 -XX:+UseSerialGC -XX:ReservedCodeCacheSize=64m -XX:MaxMetaspaceSize=160m -Xss512k -XX:TrimNativeHeapInterval=5000"}
 export MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-2}
 
 # The Spring Boot switches that AOT fixes at build time (see above), as property-name prefixes.
