@@ -36,7 +36,7 @@
 #                            headroom costs memory. 40/70 → 20/40 with -Xmx160m, the trim and the arenas below:
 #                            286 MB resident instead of 329 MB; 20/40 → 20/30: 287 MB instead of ~310 after the
 #                            longer benchmark run. 10/20 went lower (277 MB) but made full collections (~100 ms
-#                            on two busy cores, the p99 spikes) about three times as frequent (bench/README.md);
+#                            on two busy cores, the p99 spikes) twice as frequent (bench/README.md);
 #   -XX:+UseSerialGC         on 1-2 cores the serial collector has the smallest footprint and pauses of a few ms
 #                            for a heap this size; with 4+ cores and a larger heap use -XX:+UseParallelGC or G1;
 #   -XX:ReservedCodeCacheSize=64m -XX:MaxMetaspaceSize=160m -Xss512k
