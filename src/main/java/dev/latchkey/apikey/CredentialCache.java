@@ -8,8 +8,8 @@ import dev.latchkey.shared.TenantId;
 import org.springframework.stereotype.Component;
 
 /**
- * This instance's memory of credentials, by token hash ({@link TokenDigest}): known keys (active, deactivated or deleted alike) and
- * hashes the database did not know. A hit costs one look-up and no database access. Both parts are bounded
+ * This instance's memory of credentials, by token hash ({@link TokenDigest}): known keys (active, deactivated or
+ * deleted alike) and hashes the database did not know. A hit costs one look-up and no database access. Both parts are bounded
  * (Caffeine, size-based eviction of the least useful entries), so a tenant with a million keys or a flood of random
  * tokens cannot grow the heap.
  *
@@ -64,15 +64,15 @@ class CredentialCache {
 	 * @return the key remembered for this hash, {@link CachedCredential#UNKNOWN} when the database did not know it,
 	 * or {@code null} when the database must be asked (not cached, or the cache is not trusted now)
 	 */
-	CachedCredential lookup(TokenDigest tokenHash) {
+	CachedCredential lookup(TokenDigest digest) {
 		if (!isTrusted()) {
 			return null;
 		}
-		CachedCredential credential = this.known.getIfPresent(tokenHash);
+		CachedCredential credential = this.known.getIfPresent(digest);
 		if (credential != null) {
 			return credential;
 		}
-		return (this.unknown.getIfPresent(tokenHash) != null) ? CachedCredential.UNKNOWN : null;
+		return (this.unknown.getIfPresent(digest) != null) ? CachedCredential.UNKNOWN : null;
 	}
 
 	/** Take before reading the database; pass to {@link #remember}. */
@@ -85,22 +85,22 @@ class CredentialCache {
 		return this.unknownGeneration;
 	}
 
-	synchronized void remember(TokenDigest tokenHash, CachedCredential credential, long stamp) {
+	synchronized void remember(TokenDigest digest, CachedCredential credential, long stamp) {
 		if (stamp == this.generation) {
-			this.known.put(tokenHash, credential);
+			this.known.put(digest, credential);
 		}
 	}
 
-	synchronized void rememberUnknown(TokenDigest tokenHash, long unknownStamp) {
+	synchronized void rememberUnknown(TokenDigest digest, long unknownStamp) {
 		if (unknownStamp == this.unknownGeneration) {
-			this.unknown.put(tokenHash, Boolean.TRUE);
+			this.unknown.put(digest, Boolean.TRUE);
 		}
 	}
 
 	/** After a key's state changed: forget it. */
-	synchronized void evict(TokenDigest tokenHash) {
+	synchronized void evict(TokenDigest digest) {
 		this.generation++;
-		this.known.invalidate(tokenHash);
+		this.known.invalidate(digest);
 	}
 
 	/** After a tenant's access or defaults changed (production, suspension, rate limit): forget its keys. */
@@ -110,9 +110,9 @@ class CredentialCache {
 	}
 
 	/** After a key was created: its token may have been presented, and remembered as unknown, before. */
-	synchronized void forgetUnknown(TokenDigest tokenHash) {
+	synchronized void forgetUnknown(TokenDigest digest) {
 		this.unknownGeneration++;
-		this.unknown.invalidate(tokenHash);
+		this.unknown.invalidate(digest);
 	}
 
 	/** After changes this instance cannot attribute, such as a gap in the change log. */
