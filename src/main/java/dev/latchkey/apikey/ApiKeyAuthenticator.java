@@ -54,7 +54,8 @@ public class ApiKeyAuthenticator {
 	 * @param onlyTenant {@code null} for any tenant; otherwise another tenant's key is {@code NOT_FOUND}
 	 */
 	public Verification verify(String presented, String clientAddress, TenantId onlyTenant) {
-		Verification verification = verify(presented);
+		CachedCredential credential = credential(presented);
+		Verification verification = check(credential);
 		AuthenticatedKey key = verification.key();
 		if (key != null && onlyTenant != null && !onlyTenant.equals(key.tenantId())) {
 			// nothing about another tenant's key, not even that it expired
@@ -67,7 +68,7 @@ public class ApiKeyAuthenticator {
 			this.ipRefusals.refused(key, clientAddress);
 			return new Verification(VerificationStatus.IP_NOT_ALLOWED, key, null);
 		}
-		RateLimitState rateLimit = this.rateLimiter.consume(key);
+		RateLimitState rateLimit = this.rateLimiter.consume(credential);
 		return new Verification(rateLimit.allowed() ? VerificationStatus.VALID : VerificationStatus.RATE_LIMITED, key,
 				rateLimit);
 	}
@@ -77,17 +78,23 @@ public class ApiKeyAuthenticator {
 	 * is one of the keys made before checksums), then the key's state, from memory when cached.
 	 */
 	public Verification verify(String presented) {
+		return check(credential(presented));
+	}
+
+	/** What this instance knows of a presented token: from memory when cached, else from the database. */
+	private CachedCredential credential(String presented) {
 		if (!ApiKeyToken.isWellFormed(presented)) {
-			return Verification.NOT_FOUND;
+			return CachedCredential.UNKNOWN;
 		}
 		TokenDigest digest = TokenDigest.of(presented);
 		if (!ApiKeyToken.hasValidChecksum(presented) && !this.legacyTokens.contains(digest.hex())) {
-			return Verification.NOT_FOUND;
+			return CachedCredential.UNKNOWN;
 		}
 		CachedCredential credential = this.cache.lookup(digest);
-		if (credential == null) {
-			credential = load(digest);
-		}
+		return (credential != null) ? credential : load(digest);
+	}
+
+	private Verification check(CachedCredential credential) {
 		Instant now = this.clock.instant();
 		VerificationStatus status = credential.statusAt(now);
 		if (status == VerificationStatus.NOT_FOUND) {

@@ -20,6 +20,12 @@ final class CachedCredential {
 	/** The last-used minute this instance knows is stored or queued, so each key queues one write a minute. */
 	private volatile Instant lastUsed;
 
+	/**
+	 * The key's rate-limit bucket on this instance, kept here by {@link RateLimiter#consume} so that a cached key's
+	 * request reaches it without a look-up; {@code null} until the first request.
+	 */
+	volatile KeyBucket bucket;
+
 	CachedCredential(AuthenticatedKey key, boolean enabled, Instant lastUsed) {
 		this(key, enabled, false, lastUsed);
 	}

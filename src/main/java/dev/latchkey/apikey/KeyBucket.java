@@ -37,6 +37,12 @@ final class KeyBucket {
 
 	volatile long lastUsedNanos = System.nanoTime();
 
+	/**
+	 * Set once the limiter no longer holds this bucket (forgotten as idle, or replaced for a new limit): whoever kept
+	 * it ({@link CachedCredential#bucket}) asks the limiter again, so no request is counted where no exchange sees it.
+	 */
+	volatile boolean retired;
+
 	KeyBucket(RateLimit limit, Duration syncInterval, double burstShare) {
 		this.limit = limit;
 		Duration period = Duration.ofSeconds(limit.perSeconds());

@@ -47,9 +47,17 @@ public class RateLimiter implements SmartLifecycle {
 		this.clock = clock;
 	}
 
-	/** Counts one request of the key: memory only. */
-	RateLimitState consume(AuthenticatedKey key) {
-		return bucket(key).consume();
+	/**
+	 * Counts one request of the key: memory only. The credential keeps the key's bucket, so a cached key's request
+	 * reaches it without looking it up here, until the bucket is retired.
+	 */
+	RateLimitState consume(CachedCredential credential) {
+		KeyBucket bucket = credential.bucket;
+		if (bucket == null || bucket.retired) {
+			bucket = bucket(credential.key());
+			credential.bucket = bucket;
+		}
+		return bucket.consume();
 	}
 
 	RateLimit limitOf(AuthenticatedKey key) {
@@ -60,22 +68,35 @@ public class RateLimiter implements SmartLifecycle {
 		RateLimit limit = limitOf(key);
 		KeyBucket bucket = this.buckets.get(key.keyId());
 		if (bucket == null || !bucket.limit.equals(limit)) {
-			bucket = this.buckets.compute(key.keyId(), (id, existing) -> (existing != null && existing.limit.equals(limit))
-					? existing : new KeyBucket(limit, this.properties.syncInterval(), this.properties.burstShare()));
+			bucket = this.buckets.compute(key.keyId(), (id, existing) -> {
+				if (existing != null && existing.limit.equals(limit)) {
+					return existing;
+				}
+				if (existing != null) {
+					existing.retired = true;
+				}
+				return new KeyBucket(limit, this.properties.syncInterval(), this.properties.burstShare());
+			});
 		}
 		return bucket;
 	}
 
 	/** One exchange with the other instances; runs in the background every sync-interval. */
 	void sync() {
-		long now = System.nanoTime();
+		sync(System.nanoTime());
+	}
+
+	/** {@link #sync()} as of {@code now} ({@link System#nanoTime()}). */
+	void sync(long now) {
 		Map<Long, RateLimitStore.Consumption> consumption = new HashMap<>();
 		Map<Long, KeyBucket> exchanged = new HashMap<>();
 		this.buckets.forEach((id, bucket) -> {
 			long idleNanos = now - bucket.lastUsedNanos;
 			if (bucket.unsynced.get() == 0 && idleNanos > Duration.ofSeconds(bucket.limit.perSeconds()).toNanos()) {
 				// idle for a whole window: forget it (a new bucket starts full, as this one would be)
-				this.buckets.remove(id, bucket);
+				if (this.buckets.remove(id, bucket)) {
+					bucket.retired = true;
+				}
 				return;
 			}
 			if (!bucket.exchangeDue(bucket.unsynced.get(), now, bucket.refreshNanos())) {
