@@ -150,8 +150,14 @@ start_app() {
 }
 
 # Signs in to the dashboard like a browser: the login form's CSRF token, then the form post. Sets SESSION_COOKIE.
+# First waits until the application is ready: /login answers as soon as Tomcat has started, but on a new database
+# the bootstrap admin exists only once start-up is complete (the readiness probe says so), ~1 s later.
 sign_in() {
 	local jar=$WORK/cookies.txt csrf
+	for _ in $(seq 1 600); do
+		[[ "$(curl -s -o /dev/null -w '%{http_code}' --max-time 1 "$BASE/actuator/health/readiness" || true)" == 200 ]] && break
+		sleep 0.1
+	done
 	rm -f "$jar"
 	csrf=$(curl -s --max-time 60 -c "$jar" -b "$jar" "$BASE/login" | grep -o 'name="_csrf"[^>]*value="[^"]*"' \
 		| sed 's/.*value="\([^"]*\)"/\1/' | head -1)
